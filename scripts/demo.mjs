@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm start`: builds ep-doctor and launches Chromium with it on the demo — pages that reproduce
+ * errors of several platforms, served from 127.0.0.1 but seen by the browser (and the extension)
+ * under each platform's real URL. With a display it opens a window and runs until you close it;
+ * without one it runs headless and saves a screenshot of each demo page.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ensureBuilt, ROOT } from './lib/build.mjs';
+import { launchWithExtension } from './lib/chromium.mjs';
+import { startStaticServer } from './lib/static-server.mjs';
+
+/** @type {{platform: string, title: string, url: string, path: string}[]} */
+const DEMOS = JSON.parse(readFileSync(path.join(ROOT, 'demo/pages.json'), 'utf8'));
+const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+
+ensureBuilt();
+const server = await startStaticServer(ROOT);
+const byUrl = new Map(DEMOS.map((d) => [d.url, `${server.url}/${d.path}`]));
+
+/** Platform URLs are answered with the demo file fetched from the local server; nothing else leaves the machine. */
+/** @param {import('puppeteer-core').Page} page */
+async function intercept(page) {
+  await page.setRequestInterception(true);
+  page.on('request', async (request) => {
+    const url = request.url().split('#')[0] ?? '';
+    const local = byUrl.get(url);
+    if (local !== undefined) {
+      const response = await fetch(local);
+      return void request.respond({ status: response.status, contentType: 'text/html; charset=utf-8', body: Buffer.from(await response.arrayBuffer()) });
+    }
+    if (url.startsWith(server.url) || url.startsWith('data:')) return void request.continue();
+    return void request.abort('blockedbyclient');
+  });
+  page.on('dialog', (dialog) => {
+    if (headless) void dialog.dismiss();
+  });
+}
+
+const session = await launchWithExtension({ headless });
+const { browser } = session;
+browser.on('targetcreated', async (target) => {
+  const page = target.type() === 'page' ? await target.page() : null;
+  if (page !== null) await intercept(page);
+});
+
+const index = `${server.url}/demo/index.html`;
+if (headless) {
+  const out = path.join(ROOT, 'demo-screenshots');
+  mkdirSync(out, { recursive: true });
+  for (const demo of DEMOS) {
+    const page = await browser.newPage();
+    await intercept(page);
+    await page.goto(demo.url, { waitUntil: 'load' });
+    await new Promise((r) => setTimeout(r, 2000));
+    const file = path.join(out, `${demo.platform}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    process.stdout.write(`${demo.title}: ${demo.url}\n  → ${file}\n`);
+    await page.close();
+  }
+  process.stdout.write(`\nNo display: ran headless. Screenshots of ${DEMOS.length} demo pages are in ${out}\n`);
+  await session.close();
+  await server.close();
+} else {
+  const [first] = await browser.pages();
+  const page = first ?? (await browser.newPage());
+  await intercept(page);
+  await page.goto(index);
+  process.stdout.write(`Chromium with ep-doctor is open on the demo (${index}). Close the window to stop.\n`);
+  browser.on('disconnected', async () => {
+    await server.close();
+    process.exit(0);
+  });
+}

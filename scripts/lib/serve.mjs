@@ -1,0 +1,43 @@
+// @ts-check
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
+
+/**
+ * Serves `file` (or `html`) as `url` in `page` with no network: the platform URL is answered from it,
+ * a same-origin request for a file next to `file` (an iframe's page) from that file, everything else
+ * fails. Alerts are dismissed, as a user would.
+ * @param {import('puppeteer-core').Page} page
+ * @param {string} file
+ * @param {string} url
+ * @param {string} [html] served instead of the file's content
+ */
+export async function servePage(page, file, url, html) {
+  const target = new URL(url);
+  const dir = path.dirname(file);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    let requested;
+    try {
+      requested = new URL(request.url());
+    } catch {
+      return void request.abort();
+    }
+    requested.hash = '';
+    if (requested.href === new URL(target.href.split('#')[0] ?? target.href).href) {
+      return void request.respond({ status: 200, contentType: TYPES['.html'], body: html ?? readFileSync(file) });
+    }
+    if (requested.origin === target.origin) {
+      const sibling = path.join(dir, path.basename(requested.pathname));
+      if (path.basename(requested.pathname) !== '' && existsSync(sibling)) {
+        const type = TYPES[/** @type {keyof typeof TYPES} */ (path.extname(sibling))] ?? 'application/octet-stream';
+        return void request.respond({ status: 200, contentType: type, body: readFileSync(sibling) });
+      }
+      return void request.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
+    }
+    return void request.abort('blockedbyclient');
+  });
+  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm test`: the whole suite, in the order a failure is cheapest to see — typecheck, lint, build,
+ * then unit, DOM, convention and e2e tests (vitest projects; e2e drives the built extension in
+ * Debian Chromium). Ends with one summary line: "N passed, N failed".
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ROOT } from './lib/build.mjs';
+
+const bin = (/** @type {string} */ name) => path.join(ROOT, 'node_modules/.bin', name);
+/** @type {string[]} */
+const failures = [];
+
+/**
+ * @param {string} label
+ * @param {string} command
+ * @param {string[]} args
+ * @param {Record<string, string>} [env]
+ */
+function step(label, command, args, env = {}) {
+  process.stdout.write(`\n▶ ${label}\n`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  process.stdout.write(`${ok ? '✔' : '✘'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  if (!ok) failures.push(label);
+  return ok;
+}
+
+step('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', '.']);
+step('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
+const built = step('build (wxt build)', bin('wxt'), ['build'], { EP_DOCTOR_STORE_BUILD: '' });
+
+const out = mkdtempSync(path.join(tmpdir(), 'ep-doctor-vitest-'));
+const report = path.join(out, 'vitest.json');
+const projects = built ? [] : ['--project', 'unit', '--project', 'dom', '--project', 'conventions'];
+step('tests (vitest: unit, dom, conventions, e2e)', bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+try {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed = json.numPassedTests;
+  failed = json.numFailedTests;
+  skipped = json.numPendingTests + json.numTodoTests;
+} catch {
+  failures.push('vitest report missing');
+}
+rmSync(out, { recursive: true, force: true });
+if (!built) failures.push('e2e not run: the build failed');
+
+// Checks count as tests too: a failed typecheck or lint is a failed test.
+failed += failures.filter((f) => !f.startsWith('tests')).length;
+process.stdout.write(`\n${failures.length > 0 ? `Failed: ${failures.join('; ')}\n` : ''}`);
+process.stdout.write(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`);
+process.exitCode = failures.length > 0 || failed > 0 ? 1 : 0;

@@ -1,0 +1,27 @@
+/** Text in these elements is never shown as page text: code, templates, form contents, fallbacks. */
+export const EXCLUDED_SELECTOR = 'script,style,template,textarea,noscript,title,svg style';
+
+const INLINE_TAGS = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'BR', 'CITE', 'CODE', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'LABEL', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'NOBR']);
+
+export function isInlineTag(element: Element): boolean {
+  return INLINE_TAGS.has(element.tagName);
+}
+
+/** The smallest element that holds the whole matched text. */
+export function commonElement(start: Node, end: Node): Element | null {
+  let element = start.parentElement;
+  while (element !== null && !element.contains(end)) element = element.parentElement;
+  return element;
+}
+
+/**
+ * Where a hint goes: after the nearest block around the message, so it sits under the text in the
+ * same dialog, toast or table cell rather than inside a link or a bold word.
+ */
+export function hintAnchor(element: Element): Element {
+  let anchor = element;
+  for (let i = 0; i < 6 && isInlineTag(anchor) && anchor.parentElement !== null; i++) anchor = anchor.parentElement;
+  // Never after <body> or <html>: the hint would fall outside the page.
+  if (anchor.tagName === 'BODY' || anchor.tagName === 'HTML') return element;
+  return anchor;
+}

@@ -1,0 +1,123 @@
+import { fill } from '../core/i18n/fill';
+import type { HintStyle } from '../core/hint-style';
+import type { HintUi, HintUiKey } from '../core/i18n';
+import type { Lang } from '../core/localized';
+import type { Severity } from '../core/problem-ids';
+
+export interface HintModel {
+  lang: Lang;
+  ui: HintUi;
+  style: HintStyle;
+  severity: Severity;
+  title: string;
+  explanation: string;
+  steps: readonly string[];
+  links: readonly { title: string; url: string }[];
+  platformName: string | null;
+  code?: string | undefined;
+  /** Text of a window.alert/confirm the hint explains. */
+  dialogText?: string | undefined;
+}
+
+/** Steps shown before «Проверить» expands the hint. */
+const FIRST_STEPS = 3;
+
+type Child = Node | string | null | false;
+
+/** Creates an element; strings become Text nodes, so page text can never become markup. */
+function el(doc: Document, tag: string, attrs: Record<string, string>, ...children: Child[]): HTMLElement {
+  const node = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  for (const child of children) if (child !== null && child !== false) node.append(child);
+  return node;
+}
+
+/** The card: what the problem means here and what to do. */
+export function buildHintCard(doc: Document, model: HintModel, onDismiss: () => void): HTMLElement {
+  const { lang } = model;
+  const say = (key: HintUiKey, params?: Record<string, string | number>): string => fill(model.ui[key], params);
+  let expanded = false;
+  const stepsList = el(doc, 'ol', {});
+  const more = el(doc, 'p', { class: 'more' });
+  const links = el(doc, 'p', { class: 'links' });
+  const check = el(doc, 'button', { class: 'primary', type: 'button', 'aria-expanded': 'false' });
+
+  const render = (): void => {
+    const shown = expanded ? model.steps : model.steps.slice(0, FIRST_STEPS);
+    stepsList.replaceChildren(...shown.map((step) => el(doc, 'li', {}, step)));
+    const hidden = model.steps.length - shown.length;
+    more.hidden = hidden === 0;
+    more.textContent = hidden > 0 ? say('hintMoreSteps', { n: hidden }) : '';
+    links.hidden = !expanded || model.links.length === 0;
+    links.replaceChildren(
+      `${say('hintLinks')}: `,
+      ...model.links.filter((link) => /^https?:\/\//.test(link.url)).map((link) => el(doc, 'a', { href: link.url, target: '_blank', rel: 'noopener noreferrer' }, link.title)),
+    );
+    check.textContent = say(expanded ? 'hintCollapse' : 'hintCheck');
+    check.setAttribute('aria-expanded', String(expanded));
+  };
+  check.addEventListener('click', () => {
+    expanded = !expanded;
+    render();
+  });
+
+  const close = el(doc, 'button', { class: 'close', type: 'button', 'aria-label': say('hintDismissLabel'), title: say('hintDismissLabel') }, '×');
+  const hide = el(doc, 'button', { class: 'secondary', type: 'button' }, say('hintDismiss'));
+  close.addEventListener('click', onDismiss);
+  hide.addEventListener('click', onDismiss);
+
+  const card = el(
+    doc,
+    'section',
+    { class: 'card', 'data-severity': model.severity, role: model.severity === 'error' ? 'alert' : 'note', 'aria-label': say('hintLabel'), lang },
+    el(doc, 'div', { class: 'head' }, el(doc, 'span', { class: 'brand' }, say('brand')), model.platformName !== null && say('hintPlatform', { platform: model.platformName }), close),
+    el(doc, 'p', { class: 'title' }, model.title),
+    el(doc, 'p', { class: 'text' }, model.explanation),
+    model.dialogText !== undefined && el(doc, 'p', { class: 'meta' }, say('hintDialogSource', { text: model.dialogText })),
+    model.code !== undefined && el(doc, 'p', { class: 'meta' }, say('hintCode', { code: model.code })),
+    el(doc, 'p', { class: 'todo' }, say('hintWhatToDo')),
+    stepsList,
+    more,
+    links,
+    el(doc, 'div', { class: 'actions' }, check, hide),
+  );
+  render();
+  return card;
+}
+
+/** Custom element names: a page cannot style what sits inside their closed shadow roots. */
+export const HINT_TAG = 'ep-doctor-hint';
+export const STACK_TAG = 'ep-doctor-cards';
+
+function shadowHost(doc: Document, tag: string, hostStyle: string, css: string): { host: HTMLElement; root: ShadowRoot } {
+  const host = doc.createElement(tag);
+  host.setAttribute('style', hostStyle);
+  const root = host.attachShadow({ mode: 'closed' });
+  const sheet = doc.createElement('style');
+  sheet.textContent = css;
+  root.append(sheet);
+  return { host, root };
+}
+
+/** Mounts a hint right after `anchor`. */
+export function mountInlineHint(anchor: Element, card: HTMLElement, style: HintStyle): HTMLElement {
+  const { host, root } = shadowHost(anchor.ownerDocument, HINT_TAG, style.inlineHost, style.sheet);
+  root.append(card);
+  anchor.after(host);
+  return host;
+}
+
+/** The corner stack for hints without a place on the page: alerts, and hints whose message was removed. */
+export function createCornerStack(doc: Document, style: HintStyle): { add(card: HTMLElement): void; host: HTMLElement } {
+  const { host, root } = shadowHost(doc, STACK_TAG, style.cornerHost, style.sheet);
+  const stack = doc.createElement('div');
+  stack.className = 'stack';
+  root.append(stack);
+  return {
+    host,
+    add(card) {
+      stack.append(card);
+      if (!host.isConnected) (doc.body ?? doc.documentElement).append(host);
+    },
+  };
+}

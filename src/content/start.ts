@@ -1,0 +1,220 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { HintStyle } from '../core/hint-style';
+import { MAX_EXCERPT } from '../core/limits';
+import type { Finding } from '../core/messages';
+import type { ProblemId } from '../core/problem-ids';
+import { createMatcher, type Signal } from '../detectors/matcher';
+import { GENERIC_TEXT_SIGNALS } from '../detectors/text-signals';
+import { PLATFORM_MATCHES } from '../platforms';
+import { platformForUrl } from '../platforms/match-url';
+import { hintAnchor } from './anchor';
+import { createHintPackLoader } from './hint-pack-client';
+import { hintModel } from './hint-model';
+import { buildHintCard, createCornerStack, HINT_TAG, mountInlineHint, STACK_TAG } from './hint-view';
+import { DIALOG_EVENT, MAX_DIALOG_TEXT, SHADOW_EVENT } from './page-events';
+import { createScanner, excerptOf, type Hit } from './scanner';
+import { sendToBackground } from './send';
+
+interface LiveHint {
+  card: HTMLElement;
+  host: HTMLElement | null;
+  css: HintStyle;
+}
+
+/** The platform of this frame; about:srcdoc and about:blank frames take their parent's. */
+function framePlatformId(): string | null {
+  const candidates = [location.href, document.baseURI, location.ancestorOrigins?.[0]];
+  for (const url of candidates) {
+    const platform = url === undefined ? null : platformForUrl(PLATFORM_MATCHES, url);
+    if (platform !== null) return platform.id;
+  }
+  return null;
+}
+
+const isOwn = (node: Node): boolean => {
+  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return element !== null && (element.tagName === HINT_TAG.toUpperCase() || element.tagName === STACK_TAG.toUpperCase());
+};
+
+export function startContentScript(ctx: ContentScriptContext): void {
+  const platformId = framePlatformId();
+  const platform = PLATFORM_MATCHES.find((p) => p.id === platformId);
+  const matcher = createMatcher([...GENERIC_TEXT_SIGNALS, ...(platform?.texts ?? [])]);
+  const loadPack = createHintPackLoader();
+  const isTop = window === window.top;
+  const topUrl = (): { pageUrl?: string } => (isTop ? { pageUrl: location.href.slice(0, 4096) } : {});
+
+  // Per page (reset on SPA navigation): one hint per problem, dismissals, findings sent.
+  let found = new Map<ProblemId, Finding>();
+  let hints = new Map<ProblemId, LiveHint>();
+  let unsent: Finding[] = [];
+  let corner: ReturnType<typeof createCornerStack> | null = null;
+  const observedRoots = new Set<Node>();
+
+  const flushFindings = (): void => {
+    if (unsent.length === 0) return;
+    const findings = unsent;
+    unsent = [];
+    void sendToBackground({ type: 'content→bg:findings', platformId, findings, ...topUrl() });
+  };
+
+  const cornerStack = (css: HintStyle): ReturnType<typeof createCornerStack> => (corner ??= createCornerStack(document, css));
+
+  const show = async (problem: ProblemId, signal: Signal, anchor: Element | null, dialogText?: string): Promise<void> => {
+    const pack = await loadPack();
+    if (pack === null || ctx.isInvalid || hints.get(problem) !== undefined) return;
+    const model = hintModel(pack, problem, platformId, { code: signal.code, dialogText });
+    if (model === null) return;
+    const live: LiveHint = { card: document.createElement('div'), host: null, css: pack.style };
+    const dismiss = (): void => {
+      live.card.remove();
+      live.host?.remove();
+    };
+    live.card = buildHintCard(document, model, dismiss);
+    hints.set(problem, live);
+    const target = anchor === null ? null : hintAnchor(anchor);
+    if (target !== null && target.isConnected && target.tagName !== 'BODY' && target.tagName !== 'HTML') {
+      live.host = mountInlineHint(target, live.card, pack.style);
+    } else {
+      cornerStack(pack.style).add(live.card);
+    }
+  };
+
+  /** A hint moved to the corner because its message vanished goes back inline when the message shows again. */
+  const reanchor = (live: LiveHint, anchor: Element): void => {
+    const target = hintAnchor(anchor);
+    if (!live.card.isConnected || (live.host !== null && live.host.isConnected) || target.tagName === 'BODY' || target.tagName === 'HTML') return;
+    live.host = mountInlineHint(target, live.card, live.css);
+  };
+
+  const record = (signal: Signal, excerpt: string, anchor: Element | null, dialogText?: string): void => {
+    if (found.has(signal.problem)) {
+      const live = hints.get(signal.problem);
+      if (live !== undefined && anchor !== null) reanchor(live, anchor);
+      return;
+    }
+    const finding: Finding = {
+      problem: signal.problem,
+      source: dialogText !== undefined ? 'dialog' : signal.source,
+      excerpt: excerpt.slice(0, MAX_EXCERPT),
+      at: Date.now(),
+      ...(signal.code !== undefined ? { code: signal.code } : {}),
+      ...(isTop ? {} : { frameUrl: location.href.slice(0, 2048) }),
+    };
+    found.set(signal.problem, finding);
+    unsent.push(finding);
+    queueMicrotask(flushFindings);
+    void show(signal.problem, signal, anchor, dialogText);
+  };
+
+  const scanner = createScanner({
+    matcher,
+    isOwn,
+    onHit: (hit: Hit) => record(hit.signal, hit.excerpt, hit.element),
+  });
+
+  /** Hints whose message the page removed (a toast that faded) move to the corner instead of vanishing. */
+  const rescueOrphans = (): void => {
+    for (const live of hints.values()) {
+      if (live.host !== null && !live.host.isConnected && live.card.isConnected) {
+        live.host = null;
+        cornerStack(live.css).add(live.card);
+      }
+    }
+  };
+
+  let scheduled = false;
+  const runBatch = (): void => {
+    scheduled = false;
+    performance.mark('ep-doctor:flush-start');
+    const more = scanner.flush();
+    rescueOrphans();
+    performance.measure('ep-doctor:flush', 'ep-doctor:flush-start');
+    if (more) schedule();
+  };
+  // One batch per frame; the timeout keeps background tabs (no animation frames) working.
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    let done = false;
+    const once = (): void => {
+      if (done) return;
+      done = true;
+      runBatch();
+    };
+    requestAnimationFrame(once);
+    setTimeout(once, 100);
+  };
+
+  const observer = new MutationObserver((records) => {
+    scanner.enqueue(records);
+    schedule();
+  });
+  const observe = (root: Node): void => {
+    if (observedRoots.has(root)) return;
+    observedRoots.add(root);
+    observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style', 'class', 'hidden', 'open'] });
+  };
+  const addShadowRoot = (host: Element): void => {
+    const root = host.shadowRoot;
+    if (root === null || observedRoots.has(root)) return;
+    observe(root);
+    scanner.scan(root);
+  };
+  ctx.onInvalidated(() => observer.disconnect());
+
+  // Dialog and shadow-root events from the MAIN-world hook; listening starts at document_start.
+  ctx.addEventListener(window, DIALOG_EVENT, (event: Event) => {
+    const text = (event as CustomEvent<unknown>).detail;
+    if (typeof text !== 'string') return;
+    const message = text.slice(0, MAX_DIALOG_TEXT);
+    for (const signal of matcher.find(message, 5)) {
+      record(signal, excerptOf(message, signal.index, signal.length), null, excerptOf(message, signal.index, signal.length, 200));
+    }
+  }, { capture: true });
+  ctx.addEventListener(window, SHADOW_EVENT, (event: Event) => {
+    const host = event.composedPath()[0];
+    if (host instanceof Element) queueMicrotask(() => addShadowRoot(host));
+  }, { capture: true });
+
+  const initialScan = (): void => {
+    if (ctx.isInvalid) return;
+    // The top frame announces its platform even on a clean page: the popup and the CLI show it.
+    if (isTop) void sendToBackground({ type: 'content→bg:findings', platformId, findings: [], ...topUrl() });
+    observe(document);
+    performance.mark('ep-doctor:scan-start');
+    if (document.body !== null) scanner.scan(document.body);
+    performance.measure('ep-doctor:initial-scan', 'ep-doctor:scan-start');
+    // Open shadow roots attached before this script ran (declarative ones included).
+    const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      if ((node as Element).shadowRoot !== null) addShadowRoot(node as Element);
+    }
+  };
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    for (const live of hints.values()) {
+      live.card.remove();
+      live.host?.remove();
+    }
+    found = new Map();
+    hints = new Map();
+    unsent = [];
+    if (isTop) void sendToBackground({ type: 'content→bg:navigated', platformId });
+    // The navigate event comes before the page renders the new view: scan once it has.
+    setTimeout(() => {
+      if (document.body !== null) scanner.scan(document.body);
+    }, 0);
+  });
+
+  if (document.readyState === 'loading') {
+    ctx.addEventListener(document, 'DOMContentLoaded', () => requestIdle(initialScan), { once: true });
+  } else {
+    requestIdle(initialScan);
+  }
+}
+
+function requestIdle(callback: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 300 });
+  else setTimeout(callback, 0);
+}

@@ -1,0 +1,57 @@
+import * as z from 'zod/mini';
+import { MAX_EXCERPT, MAX_FINDINGS_PER_MESSAGE } from './limits';
+import { PROBLEM_IDS } from './problem-ids';
+
+/**
+ * Messages between the extension's contexts. Every receiver parses with these schemas: the content
+ * script runs next to page-controlled data, so nothing it sends is trusted blindly.
+ * Route names say the direction: `content→bg:*`.
+ */
+export const Finding = z.object({
+  problem: z.enum(PROBLEM_IDS),
+  /** text: visible page text; code: an error code in page text; dialog: window.alert/confirm text. */
+  source: z.enum(['text', 'code', 'dialog']),
+  code: z.optional(z.string().check(z.regex(/^0x[0-9A-F]{8}$/))),
+  /** The page's own words around the signal, whitespace-collapsed and cut to MAX_EXCERPT. */
+  excerpt: z.string().check(z.maxLength(MAX_EXCERPT)),
+  /** The frame's URL when the signal came from a sub-frame. */
+  frameUrl: z.optional(z.string().check(z.maxLength(2048))),
+  at: z.number(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+const PlatformId = z.nullable(z.string().check(z.maxLength(40)));
+
+export const ContentFindings = z.object({
+  type: z.literal('content→bg:findings'),
+  platformId: PlatformId,
+  /** The top frame's current URL (it changes with SPA navigation; the sender's URL does not). */
+  pageUrl: z.optional(z.string().check(z.maxLength(4096))),
+  findings: z.array(Finding).check(z.maxLength(MAX_FINDINGS_PER_MESSAGE)),
+});
+
+/** The top frame moved to another page without a reload (SPA navigation). */
+export const ContentNavigated = z.object({
+  type: z.literal('content→bg:navigated'),
+  platformId: PlatformId,
+});
+
+/** The hint pack in storage.local is missing or from another version. */
+export const ContentNeedHintPack = z.object({
+  type: z.literal('content→bg:need-hint-pack'),
+  lang: z.enum(['ru', 'en']),
+});
+
+export const ContentToBackground = z.discriminatedUnion('type', [ContentFindings, ContentNavigated, ContentNeedHintPack]);
+export type ContentToBackground = z.infer<typeof ContentToBackground>;
+
+/** What the background keeps per tab in storage.session. */
+export const TabFindings = z.object({
+  pageUrl: z.string(),
+  platformId: PlatformId,
+  findings: z.array(Finding),
+  updatedAt: z.number(),
+});
+export type TabFindings = z.infer<typeof TabFindings>;
+
+export const tabFindingsKey = (tabId: number): string => `tab:${tabId}`;

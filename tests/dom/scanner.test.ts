@@ -1,0 +1,139 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createMatcher } from '@/src/detectors/matcher';
+import { GENERIC_TEXT_SIGNALS } from '@/src/detectors/text-signals';
+import { createScanner, type Hit } from '@/src/content/scanner';
+
+/** happy-dom has no layout: "rendered" here means no hidden ancestor by attribute or inline style. */
+const fakeRendered = (element: Element): boolean =>
+  element.closest('[hidden], [style*="display: none"], [style*="display:none"], [style*="visibility: hidden"]') === null;
+
+let hits: Hit[];
+const scanner = () =>
+  createScanner({
+    matcher: createMatcher(GENERIC_TEXT_SIGNALS),
+    onHit: (hit) => hits.push(hit),
+    isOwn: (node) => (node instanceof Element ? node : node.parentElement)?.closest('ep-doctor-hint') != null,
+    isRendered: fakeRendered,
+  });
+const problems = (): string[] => hits.map((h) => h.signal.problem).sort();
+
+beforeEach(() => {
+  hits = [];
+  document.body.replaceChildren();
+});
+
+describe('initial scan', () => {
+  it('finds text split across inline elements and anchors it on their container', () => {
+    document.body.innerHTML = '<div class="modal"><p id="msg">Ошибка: <b>Набор</b> ключей <span>не существует</span> (0x80090016)</p></div>';
+    scanner().scan(document.body);
+    expect(problems()).toEqual(['key-container-missing', 'key-container-missing']);
+    expect(hits[0]!.element.id).toBe('msg');
+    expect(hits[0]!.excerpt).toBe('Ошибка: Набор ключей не существует (0x80090016)');
+  });
+
+  it.each([
+    ['script', '<script>var i18n = {err: "Плагин недоступен"};</script>'],
+    ['style', '<style>/* Плагин недоступен */</style>'],
+    ['template', '<template><p>Плагин недоступен</p></template>'],
+    ['textarea', '<textarea>Плагин недоступен</textarea>'],
+    ['noscript', '<noscript>Плагин недоступен</noscript>'],
+  ])('ignores text in %s', (_tag, html) => {
+    document.body.innerHTML = `<main>${html}<p>Извещение № 0373200000124000017</p></main>`;
+    scanner().scan(document.body);
+    expect(problems()).toEqual([]);
+  });
+
+  it('ignores its own hints', () => {
+    document.body.innerHTML = '<ep-doctor-hint><span>Плагин недоступен</span></ep-doctor-hint>';
+    scanner().scan(document.body);
+    expect(problems()).toEqual([]);
+  });
+
+  it('scans open shadow roots it is given', () => {
+    const host = document.createElement('x-toast');
+    document.body.append(host);
+    host.attachShadow({ mode: 'open' }).innerHTML = '<div role="alert">Истекло время ожидания загрузки плагина</div>';
+    scanner().scan(host.shadowRoot!);
+    expect(problems()).toEqual(['plugin-load-timeout']);
+  });
+});
+
+describe('hidden text', () => {
+  it('waits until hidden text is shown', () => {
+    document.body.innerHTML = '<div id="err" hidden><p>Сертификат недействителен</p></div>';
+    const s = scanner();
+    s.scan(document.body);
+    expect(problems()).toEqual([]);
+    expect(s.pendingCount()).toBe(1);
+    document.getElementById('err')!.hidden = false;
+    s.enqueue([{ type: 'attributes' } as MutationRecord]);
+    s.flush();
+    expect(problems()).toEqual(['cert-invalid']);
+    expect(s.pendingCount()).toBe(0);
+  });
+
+  it('forgets pending text the page removed', () => {
+    document.body.innerHTML = '<div id="err" style="display:none">Сертификат недействителен</div>';
+    const s = scanner();
+    s.scan(document.body);
+    document.getElementById('err')!.remove();
+    s.enqueue([{ type: 'attributes' } as MutationRecord]);
+    s.flush();
+    expect(s.pendingCount()).toBe(0);
+    expect(problems()).toEqual([]);
+  });
+});
+
+describe('mutations', () => {
+  const observe = (s: ReturnType<typeof scanner>) => {
+    const records: MutationRecord[] = [];
+    const observer = new MutationObserver((r) => records.push(...r));
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    return async () => {
+      await new Promise((r) => setTimeout(r, 0));
+      records.push(...observer.takeRecords());
+      s.enqueue(records.splice(0));
+      while (s.flush());
+    };
+  };
+
+  it('scans only what was added, including a word completed by a later insertion', async () => {
+    document.body.innerHTML = '<p id="p">Выбранная <b>ЭЦП</b> не </p>';
+    const s = scanner();
+    s.scan(document.body);
+    const settle = observe(s);
+    document.getElementById('p')!.append(document.createTextNode('авторизована'));
+    await settle();
+    expect(problems()).toEqual(['platform-signature-not-authorized']);
+  });
+
+  it('finds text set through characterData', async () => {
+    document.body.innerHTML = '<div class="toast"><span id="t">Загрузка…</span></div>';
+    const s = scanner();
+    const settle = observe(s);
+    document.getElementById('t')!.firstChild!.nodeValue = 'Ошибка при загрузке плагина';
+    await settle();
+    expect(problems()).toEqual(['plugin-host-missing']);
+  });
+
+  it('bounds the characters scanned per batch and finishes in later batches', () => {
+    const s = createScanner({
+      matcher: createMatcher(GENERIC_TEXT_SIGNALS),
+      onHit: (hit) => hits.push(hit),
+      isOwn: () => false,
+      isRendered: fakeRendered,
+      charBudget: 1000,
+    });
+    const rows = Array.from({ length: 50 }, (_, i) => {
+      const row = document.createElement('div');
+      row.textContent = `${'лот '.repeat(100)} ${i === 49 ? 'Сертификат отозван' : ''}`;
+      document.body.append(row);
+      return row;
+    });
+    s.enqueue([{ type: 'childList', addedNodes: rows as unknown as NodeList } as unknown as MutationRecord]);
+    let batches = 1;
+    while (s.flush()) batches++;
+    expect(batches).toBeGreaterThan(10);
+    expect(problems()).toEqual(['cert-revoked']);
+  });
+});

@@ -1,0 +1,45 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/**
+ * Public key that pins the dev/test extension id (pgejebgggaeiophnmnnockehkjkgfhhe), so the native
+ * host manifest and the tests can name it. The store package (npm run zip) leaves it out.
+ */
+const EXTENSION_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArnBXneHhUf+CD843anCLjdh2fRxidob+iazSmpAI0H9Fpy7fduNm7O72OdwGHOhRTfRTHJSp0DWrdnnMMRtB3WhJSV90xUFjCd3gYYPCml2Rsk/iJWjvMJNlujQLV0SahsDIGkSNCdrDAEiNv5ipLXjiGv9O1QpDwsACqiSgLo1fdbSAub+kPje8dukkDZyYn3gNEdxLxmqowk9J7TlzGjxVwWIz5H00Os9TKpKqOgBADt+4+/tECA0vmdqaC3VSch/96VfHT1boejdt0FikCRdlVBt3bpwvmcEIBkSlmUGno/DgwnGz5+OiBljMR4pBjZejAsCdwD09fxLjyM/MAwIDAQAB';
+
+/** The MAIN-world hook gets the detector's matches here, so its bundle carries no platform data. */
+export const PAGE_HOOKS_PLACEHOLDER = '*://ep-doctor.invalid/*';
+
+export default defineConfig({
+  manifestVersion: 3,
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const scripts = manifest.content_scripts ?? [];
+      const detect = scripts.find((cs) => cs.js?.includes('content-scripts/detect.js'));
+      const hooks = scripts.find((cs) => cs.js?.includes('content-scripts/page-hooks.js'));
+      if (detect === undefined || hooks === undefined || hooks.matches?.[0] !== PAGE_HOOKS_PLACEHOLDER) {
+        throw new Error('ep-doctor: content scripts detect and page-hooks not found as expected in the manifest');
+      }
+      hooks.matches = [...(detect.matches ?? [])];
+    },
+  },
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'ru',
+    permissions: ['storage'],
+    action: { default_title: '__MSG_actionTitle__' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'ep-doctor@ep-doctor.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : process.env.EP_DOCTOR_STORE_BUILD === '1'
+        ? {}
+        : { key: EXTENSION_KEY }),
+  }),
+});
