@@ -13,7 +13,7 @@ import { launchWithExtension } from './lib/chromium.mjs';
 import { servePage } from './lib/serve.mjs';
 
 const json = process.argv.includes('--json');
-const RUNS = 7;
+const RUNS = 9;
 const WITH = 'https://www.sberbank-ast.ru/bench/registry';
 const WITHOUT = 'https://bench.invalid/registry';
 const log = (/** @type {string} */ line) => {
@@ -44,6 +44,7 @@ async function open(url) {
 const loads = { with: [], without: [] };
 /** @type {number[]} */
 const scans = [];
+
 for (let run = 0; run < RUNS; run++) {
   for (const [kind, url] of /** @type {const} */ ([['without', WITHOUT], ['with', WITH]])) {
     const page = await open(url);

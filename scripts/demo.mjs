@@ -18,11 +18,19 @@ const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 
 ensureBuilt();
 const server = await startStaticServer(ROOT);
-const byUrl = new Map(DEMOS.map((d) => [d.url, `${server.url}/${d.path}`]));
+// Requests carry no fragment (`#auth/login`), so pages are looked up without it.
+const byUrl = new Map(DEMOS.map((d) => [d.url.split('#')[0], `${server.url}/${d.path}`]));
 
-/** Platform URLs are answered with the demo file fetched from the local server; nothing else leaves the machine. */
-/** @param {import('puppeteer-core').Page} page */
+/** @type {WeakSet<import('puppeteer-core').Page>} */
+const intercepted = new WeakSet();
+
+/**
+ * Platform URLs are answered with the demo file fetched from the local server; nothing else leaves the machine.
+ * @param {import('puppeteer-core').Page} page
+ */
 async function intercept(page) {
+  if (intercepted.has(page)) return;
+  intercepted.add(page);
   await page.setRequestInterception(true);
   page.on('request', async (request) => {
     const url = request.url().split('#')[0] ?? '';
@@ -41,6 +49,10 @@ async function intercept(page) {
 
 const session = await launchWithExtension({ headless });
 const { browser } = session;
+// Headless Chromium always has an en-US UI; show the demo in Russian, the primary language,
+// unless EP_DOCTOR_LANG=en (or auto) says otherwise. A window follows the desktop's language.
+const lang = process.env.EP_DOCTOR_LANG ?? (headless ? 'ru' : 'auto');
+await session.worker.evaluate((value) => chrome.storage.local.set({ 'settings:lang': value }), lang);
 browser.on('targetcreated', async (target) => {
   const page = target.type() === 'page' ? await target.page() : null;
   if (page !== null) await intercept(page);

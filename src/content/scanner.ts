@@ -24,6 +24,7 @@ export interface ScannerOptions {
 export interface Scanner {
   /** Scans the whole subtree now. */
   scan(root: Node): void;
+
   /** Queues what mutation records added or changed; work happens in `flush`. */
   enqueue(records: readonly MutationRecord[]): void;
   /** Scans queued nodes up to the budget; true when work is left for another batch. */
@@ -32,7 +33,11 @@ export interface Scanner {
 }
 
 const MAX_PENDING = 100;
+/** Joins unit texts for one matcher pass: not a letter, digit or space, so no signal crosses it. */
+const SEPARATOR = '\u0000';
 const SMALL_CONTAINER_CHILDREN = 50;
+/** Added-node count from which a mutation's nodes are read as one run. */
+const RUN_FROM = 20;
 
 /** Collapses whitespace and cuts to `max` characters: the page's words for the report. */
 export function excerptOf(text: string, index: number, length: number, max = 300): string {
@@ -49,6 +54,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   const budget = options.charBudget ?? 1_000_000;
   const rendered = options.isRendered ?? isRendered;
   const queue = new Set<Node>();
+  /** Long runs of sibling nodes added at once (a page of table rows): read with one Range. */
+  let runs: Node[][] = [];
   let pending: { signal: Signal; element: Element; excerpt: string }[] = [];
   let attributesChanged = false;
 
@@ -59,11 +66,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
   }
 
-  function scan(root: Node): number {
-    const text = root.textContent ?? '';
-    if (text.length === 0) return 0;
-    const signals = options.matcher.find(text);
-    if (signals.length === 0) return text.length;
+  /** Reports the signals found in `text`, the textContent of `root`. */
+  function handle(root: Node, text: string, signals: readonly Signal[]): void {
     const ranges = locate(root, signals);
     signals.forEach((signal, i) => {
       const range = ranges[i];
@@ -75,7 +79,40 @@ export function createScanner(options: ScannerOptions): Scanner {
       const excerpt = ownText.length <= 300 ? excerptOf(ownText, 0, ownText.length) : excerptOf(text, signal.index, signal.length);
       report(signal, element, excerpt);
     });
-    return text.length;
+  }
+
+  function scan(root: Node): void {
+    const text = root.textContent ?? '';
+    const signals = text.length === 0 ? [] : options.matcher.find(text);
+    if (signals.length > 0) handle(root, text, signals);
+  }
+
+  /**
+   * Scans many small units with one matcher pass: their texts joined by a separator no signal
+   * contains, each signal mapped back to its unit (a signal spanning two units is not one).
+   */
+  function scanUnits(units: readonly Node[], texts: readonly string[]): void {
+    const starts: number[] = [];
+    let offset = 0;
+    for (const text of texts) {
+      starts.push(offset);
+      offset += text.length + 1;
+    }
+    const signals = options.matcher.find(texts.join(SEPARATOR), 500);
+    const perUnit = new Map<number, Signal[]>();
+    for (const signal of signals) {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid]! <= signal.index) lo = mid;
+        else hi = mid - 1;
+      }
+      const index = signal.index - starts[lo]!;
+      if (index + signal.length > texts[lo]!.length) continue;
+      perUnit.set(lo, [...(perUnit.get(lo) ?? []), { ...signal, index }]);
+    }
+    for (const [i, unitSignals] of perUnit) handle(units[i]!, texts[i]!, unitSignals);
   }
 
   /** The node to scan for a change: text split across inline elements needs its container. */
@@ -110,28 +147,50 @@ export function createScanner(options: ScannerOptions): Scanner {
     scan(root) {
       scan(root);
     },
+
     enqueue(records) {
       for (const record of records) {
         if (record.type === 'attributes') attributesChanged = true;
         else if (record.type === 'characterData') queue.add(record.target);
+        else if (record.addedNodes.length >= RUN_FROM) runs.push([...record.addedNodes]);
         else record.addedNodes.forEach((node) => queue.add(node));
       }
     },
     flush() {
+      for (const run of runs) {
+        // Most runs hold no signal: one native text read decides; a run with one is scanned node by node.
+        const first = run[0]!;
+        const last = run[run.length - 1]!;
+        if (first.isConnected && last.isConnected && first.parentNode === last.parentNode && first.ownerDocument !== null) {
+          const range = first.ownerDocument.createRange();
+          range.setStartBefore(first);
+          range.setEndAfter(last);
+          if (options.matcher.find(range.toString(), 1).length === 0) continue;
+        }
+        for (const node of run) queue.add(node);
+      }
+      runs = [];
       let spent = 0;
       const seen = new Set<Node>();
+      const units: Node[] = [];
+      const texts: string[] = [];
       for (const node of queue) {
         queue.delete(node);
         if (!node.isConnected) continue;
         const unit = unitFor(node);
         if (unit === null || seen.has(unit)) continue;
         seen.add(unit);
-        spent += scan(unit);
+        const text = unit.textContent ?? '';
+        if (text.length === 0) continue;
+        units.push(unit);
+        texts.push(text);
+        spent += text.length;
         if (spent >= budget) break;
       }
+      if (units.length > 0) scanUnits(units, texts);
       if (attributesChanged || seen.size > 0) recheckPending();
       attributesChanged = false;
-      return queue.size > 0;
+      return queue.size > 0 || runs.length > 0;
     },
     pendingCount: () => pending.length,
   };

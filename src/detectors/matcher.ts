@@ -1,6 +1,7 @@
 import type { ProblemId } from '../core/problem-ids';
 import { CODE_SOURCES, CODE_PROBLEMS, hexFromSignedDecimal, problemForCode } from './code-signals';
 import { compilePattern } from './compile-pattern';
+import { createPrefilter } from './prefilter';
 import type { TextSignal } from './text-signals';
 
 export interface Signal {
@@ -19,6 +20,9 @@ export interface Matcher {
 }
 
 type Slot = { kind: 'text'; problem: ProblemId } | { kind: 'prefixed' | 'afterWord' | 'signedDecimal' };
+
+/** Texts longer than this go through the prefilter first. */
+const PREFILTER_FROM = 4000;
 
 /** Words that make a bare signed decimal a code rather than an amount or an id. */
 const CODE_CONTEXT = /(?:код|code|ошибк|error|hresult)[^]{0,40}$/i;
@@ -61,15 +65,29 @@ export function createMatcher(texts: readonly TextSignal[]): Matcher {
     return problem === null ? null : { ...base, problem, source: 'code', code: `0x${hex.toUpperCase()}` };
   }
 
+  /** All signals in `text`, in order, with offsets shifted by `offset`. */
+  function scan(text: string, offset: number, limit: number, found: Signal[]): void {
+    regex.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while (found.length < limit && (match = regex.exec(text)) !== null) {
+      if (match[0].length === 0) regex.lastIndex++;
+      const signal = classify(match, text);
+      if (signal !== null) found.push({ ...signal, index: signal.index + offset });
+    }
+  }
+
+  const prefilter = createPrefilter(texts);
   return {
     find(text, limit = 50) {
       const found: Signal[] = [];
-      regex.lastIndex = 0;
-      let match: RegExpExecArray | null;
-      while (found.length < limit && (match = regex.exec(text)) !== null) {
-        if (match[0].length === 0) regex.lastIndex++;
-        const signal = classify(match, text);
-        if (signal !== null) found.push(signal);
+      if (text.length <= PREFILTER_FROM) {
+        scan(text, 0, limit, found);
+        return found;
+      }
+      // Windows are disjoint and ordered, so signals come out in order and never twice.
+      for (const [start, end] of prefilter.windows(text)) {
+        scan(text.slice(start, end), start, limit, found);
+        if (found.length >= limit) break;
       }
       return found;
     },
