@@ -15,7 +15,8 @@ export const match = {
 export const guide: PlatformGuide = {
   name: { ru: 'Личные кабинеты ФНС (nalog.ru)', en: 'Federal Tax Service accounts (nalog.ru)' },
   sections: ['government-services'],
-  gostTlsHosts: ['lkul.nalog.ru', 'lkip2.nalog.ru', 'lkipgost2.nalog.ru', 'lkfl2.nalog.ru'],
+  // research/platforms.md names lkul (ЛК ЮЛ) and lkipgost2 (ЛК ИП) as GOST-TLS cabinets; lkip2 is the ИП conditions check, lkfl2 unverified.
+  gostTlsHosts: ['lkul.nalog.ru', 'lkipgost2.nalog.ru'],
   remedies: {
     'gost-tls-unsupported': {
       mode: 'replace',

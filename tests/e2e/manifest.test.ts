@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt, EXTENSION_DIR } from '../../scripts/lib/build.mjs';
+import { PLATFORM_MATCHES } from '@/src/platforms';
+import { matchPatterns } from '@/src/platforms/match-url';
+
+interface Manifest {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  key?: string;
+  content_scripts: { js: string[]; matches: string[]; all_frames?: boolean; run_at?: string; world?: string; match_origin_as_fallback?: boolean }[];
+  web_accessible_resources?: unknown;
+}
+
+let manifest: Manifest;
+beforeAll(() => {
+  ensureBuilt();
+  manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Manifest;
+});
+
+describe('built manifest', () => {
+  it('asks for storage only: no host permissions, nothing web-accessible', () => {
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.optional_permissions).toBeUndefined();
+    expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+
+  it('runs both content scripts on exactly the platform hosts, in all frames, from document_start', () => {
+    const expected = matchPatterns(PLATFORM_MATCHES);
+    expect(manifest.content_scripts.map((cs) => cs.js)).toEqual([['content-scripts/detect.js'], ['content-scripts/page-hooks.js']]);
+    for (const cs of manifest.content_scripts) {
+      expect([...cs.matches].sort()).toEqual([...expected].sort());
+      expect(cs).toMatchObject({ all_frames: true, run_at: 'document_start', match_origin_as_fallback: true });
+    }
+    expect(manifest.content_scripts[1]!.world).toBe('MAIN');
+    expect(manifest.content_scripts[0]!.world).toBeUndefined();
+  });
+
+  it('pins the development extension id with a key', () => {
+    expect(manifest.key).toMatch(/^MIIBIjAN/);
+  });
+});
