@@ -1,6 +1,6 @@
 // @ts-check
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,7 +28,9 @@ function newestMtime(target) {
 export function ensureBuilt({ force = false } = {}) {
   const manifest = path.join(EXTENSION_DIR, 'manifest.json');
   const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
-  if (!force && built > 0 && built >= Math.max(...SOURCES.map(newestMtime))) return EXTENSION_DIR;
+  // `npm run zip` leaves a store build without the key; tests and the demo need the pinned id.
+  const keyed = built > 0 && /"key"\s*:/.test(readFileSync(manifest, 'utf8'));
+  if (!force && keyed && built >= Math.max(...SOURCES.map(newestMtime))) return EXTENSION_DIR;
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
     cwd: ROOT,
     stdio: ['ignore', process.stderr, process.stderr],
