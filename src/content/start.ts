@@ -19,6 +19,10 @@ interface LiveHint {
   card: HTMLElement;
   host: HTMLElement | null;
   css: HintStyle;
+  /** The message the hint explains; when the page removes it, the hint moves to the corner. */
+  anchor: Element | null;
+  /** A card inside a detached host is not connected either, so dismissal needs its own flag. */
+  dismissed: boolean;
 }
 
 /** The platform of this frame; about:srcdoc and about:blank frames take their parent's. */
@@ -65,8 +69,9 @@ export function startContentScript(ctx: ContentScriptContext): void {
     if (pack === null || ctx.isInvalid || hints.get(problem) !== undefined) return;
     const model = hintModel(pack, problem, platformId, { code: signal.code, dialogText });
     if (model === null) return;
-    const live: LiveHint = { card: document.createElement('div'), host: null, css: pack.style };
+    const live: LiveHint = { card: document.createElement('div'), host: null, css: pack.style, anchor, dismissed: false };
     const dismiss = (): void => {
+      live.dismissed = true;
       live.card.remove();
       live.host?.remove();
     };
@@ -83,8 +88,9 @@ export function startContentScript(ctx: ContentScriptContext): void {
   /** A hint moved to the corner because its message vanished goes back inline when the message shows again. */
   const reanchor = (live: LiveHint, anchor: Element): void => {
     const target = hintAnchor(anchor);
-    if (!live.card.isConnected || (live.host !== null && live.host.isConnected) || target.tagName === 'BODY' || target.tagName === 'HTML') return;
+    if (live.dismissed || (live.host !== null && live.host.isConnected) || target.tagName === 'BODY' || target.tagName === 'HTML') return;
     live.host = mountInlineHint(target, live.card, live.css);
+    live.anchor = anchor;
   };
 
   const record = (signal: Signal, excerpt: string, anchor: Element | null, dialogText?: string): void => {
@@ -116,7 +122,8 @@ export function startContentScript(ctx: ContentScriptContext): void {
   /** Hints whose message the page removed (a toast that faded) move to the corner instead of vanishing. */
   const rescueOrphans = (): void => {
     for (const live of hints.values()) {
-      if (live.host !== null && !live.host.isConnected && live.card.isConnected) {
+      if (!live.dismissed && live.host !== null && (!live.host.isConnected || live.anchor?.isConnected === false)) {
+        live.host.remove();
         live.host = null;
         cornerStack(live.css).add(live.card);
       }

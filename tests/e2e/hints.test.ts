@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findingsOf, hintTexts, openHtml, startSession, until, type Session } from './support';
+import { clickInHint, findingsOf, hintTexts, openHtml, startSession, until, type Session } from './support';
 
 const SBER = 'https://www.sberbank-ast.ru/tradezone/Supplier/Login.aspx';
 const ZAKAZRF = 'https://etp.zakazrf.ru/Logon/Participants';
@@ -128,6 +128,23 @@ describe('hints on platform pages', () => {
     expect(await problemsOf(tabId)).toEqual(['plugin-host-missing']);
     expect(await hintTexts(tab)).toHaveLength(1);
     expect((await findingsOf(session, tabId))!.pageUrl).toContain('/cabinet/sign');
+    await tab.close();
+  });
+
+  it('moves the hint of a toast that fades to the corner, and keeps a dismissed hint away', async () => {
+    const html = page(`<div id="toasts"><div class="toast" id="t1">Ошибка при подписании. Набор ключей не существует</div></div>
+      <p id="other">Сертификат недействителен</p><script>setTimeout(() => document.getElementById('t1').remove(), 900);</script>`);
+    const { page: tab } = await openHtml(session, SBER, html);
+    await until(() => hintTexts(tab).then((t) => (t.length === 2 ? t : null)));
+    await until(() => hintTexts(tab, 'ep-doctor-cards').then((t) => (t.length > 0 ? t : null)));
+    expect((await hintTexts(tab, 'ep-doctor-cards'))[0]).toMatch(/ключ/i);
+    expect(await hintTexts(tab)).toHaveLength(1);
+    // Dismissed: gone, and the same problem shown again on this page gets no new hint.
+    expect(await clickInHint(tab, 'Скрыть')).toBe(true);
+    await until(() => hintTexts(tab).then((t) => (t.length === 0 ? true : null)));
+    await tab.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p>Сертификат недействителен!</p>'));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await hintTexts(tab)).toEqual([]);
     await tab.close();
   });
 });

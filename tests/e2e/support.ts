@@ -69,7 +69,29 @@ export async function hintTexts(page: Page, tag = 'ep-doctor-hint'): Promise<str
   }
 }
 
+/** Clicks the button labelled `label` inside our hint (closed shadow root), as a user would. */
+export async function clickInHint(page: Page, label: string, tag = 'ep-doctor-hint'): Promise<boolean> {
+  const cdp = await page.createCDPSession();
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    let target: DomNode | null = null;
+    const visit = (node: DomNode, inside: boolean): void => {
+      const here = inside || node.localName === tag;
+      if (here && node.localName === 'button' && (node.children ?? []).some((c) => c.nodeValue?.trim() === label)) target ??= node;
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) visit(child, here);
+    };
+    visit(root, false);
+    if (target === null) return false;
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: (target as DomNode).backendNodeId })) as { object: { objectId: string } };
+    await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { this.click(); }' });
+    return true;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 interface DomNode {
+  backendNodeId?: number;
   nodeType: number;
   localName?: string;
   nodeValue?: string;
