@@ -9,6 +9,8 @@ export interface TextRange {
 }
 
 export function locate(root: Node, spans: readonly { index: number; length: number }[]): (TextRange | null)[] {
+  // A lone text node (added to a big container) is its own range; a TreeWalker never returns its root.
+  if (root.nodeType === Node.TEXT_NODE) return spans.map(() => ({ start: root as Text, end: root as Text }));
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.index - spans[b]!.index);

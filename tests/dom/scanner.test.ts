@@ -107,6 +107,18 @@ describe('mutations', () => {
     expect(problems()).toEqual(['platform-signature-not-authorized']);
   });
 
+  it('finds a text node added straight into a big container', async () => {
+    const list = document.createElement('div');
+    for (let i = 0; i < 60; i++) list.append(document.createElement('span'));
+    document.body.append(list);
+    const s = scanner();
+    const settle = observe(s);
+    list.append(document.createTextNode('Ошибка: Сертификат отозван'));
+    await settle();
+    expect(problems()).toEqual(['cert-revoked']);
+    expect(hits[0]!.element).toBe(list);
+  });
+
   it('finds text set through characterData', async () => {
     document.body.innerHTML = '<div class="toast"><span id="t">Загрузка…</span></div>';
     const s = scanner();
