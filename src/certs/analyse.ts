@@ -1,0 +1,21 @@
+import { checkCertificate, type CertFinding } from './checks';
+import { DerError } from './der';
+import { certFacts, type CertFacts } from './facts';
+import { certificateBytes } from './input';
+import { parseCertificate } from './x509';
+
+export type CertAnalysis = { ok: true; facts: CertFacts; findings: CertFinding[] } | { ok: false; error: string };
+
+/**
+ * Everything the extension knows about one certificate (DER, PEM or the plug-in's base64) at `now`.
+ * Never throws: unreadable input is a result, whatever the bytes.
+ */
+export function analyseCertificate(input: Uint8Array | string, now: Date): CertAnalysis {
+  try {
+    const facts = certFacts(parseCertificate(certificateBytes(input)));
+    return { ok: true, facts, findings: checkCertificate(facts, now) };
+  } catch (error) {
+    const reason = error instanceof DerError ? error.message : 'malformed certificate';
+    return { ok: false, error: `unreadable certificate: ${reason}` };
+  }
+}
