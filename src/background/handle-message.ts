@@ -20,6 +20,7 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
       return { ok: true };
     case 'content→bg:findings':
       if (tabId === undefined) return { ok: false, error: 'no-tab' };
+      if (message.start === true && sender.frameId === 0) await resetTabFindings(tabId);
       await addTabFindings(tabId, topFrameUrl(message.pageUrl, sender), message.platformId, message.findings);
       return { ok: true };
     case 'content→bg:navigated':

@@ -18,7 +18,8 @@ export function mergeFindings(
     known.add(finding.problem);
     findings.push(finding);
   }
-  return { pageUrl: topUrl ?? base.pageUrl, platformId: base.platformId ?? platformId, findings, updatedAt: now };
+  // The top frame names the page and its platform; a sub-frame only fills them in until it reports.
+  return { pageUrl: topUrl ?? base.pageUrl, platformId: topUrl !== null ? platformId : (base.platformId ?? platformId), findings, updatedAt: now };
 }
 
 /** The badge for a tab: the number of problems, coloured by the worst severity. */

@@ -10,9 +10,5 @@ export function startBackground(): void {
     handleMessage(message, sender).then(sendResponse, () => sendResponse({ ok: false, error: 'failed' }));
     return true;
   });
-  // A new document in the tab starts with no findings; its content scripts report afresh.
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') void resetTabFindings(tabId);
-  });
   browser.tabs.onRemoved.addListener((tabId) => void resetTabFindings(tabId));
 }

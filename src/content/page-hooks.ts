@@ -44,6 +44,31 @@ export function installPageHooks(win: Window & typeof globalThis): void {
     });
   }
 
+  // Custom elements attach their shadow root in the constructor, before they are in the document,
+  // where an event would reach nobody: such hosts are announced once connected (checked for 5 s).
+  const isConnectedOf = Object.getOwnPropertyDescriptor(win.Node.prototype, 'isConnected')?.get;
+  const waiting = new Map<Element, number>();
+  let polling = false;
+  const poll = (): void => {
+    for (const [host, tries] of waiting) {
+      if (isConnectedOf !== undefined && reflectApply(isConnectedOf, host, []) === true) {
+        waiting.delete(host);
+        notify(host, SHADOW_EVENT, null);
+      } else if (tries > 50) waiting.delete(host);
+      else waiting.set(host, tries + 1);
+    }
+    polling = waiting.size > 0;
+    if (polling) win.setTimeout(poll, 100);
+  };
+  const announce = (host: Element): void => {
+    if (isConnectedOf === undefined || reflectApply(isConnectedOf, host, []) === true) return notify(host, SHADOW_EVENT, null);
+    if (waiting.size < 1000) waiting.set(host, 0);
+    if (!polling) {
+      polling = true;
+      win.setTimeout(poll, 0);
+    }
+  };
+
   const attachShadow = win.Element.prototype.attachShadow;
   const shadowRootOf = Object.getOwnPropertyDescriptor(win.Element.prototype, 'shadowRoot')?.get;
   if (typeof attachShadow === 'function' && shadowRootOf !== undefined) {
@@ -53,7 +78,7 @@ export function installPageHooks(win: Window & typeof globalThis): void {
         // Open roots only: the native getter returns null for closed ones. Reading `args[0].mode`
         // again could run a page getter a second time.
         try {
-          if (reflectApply(shadowRootOf, thisArg, []) === root) notify(thisArg, SHADOW_EVENT, null);
+          if (reflectApply(shadowRootOf, thisArg, []) === root) announce(thisArg);
         } catch {
           // never into the page
         }

@@ -32,10 +32,14 @@ export interface Scanner {
   pendingCount(): number;
 }
 
-const MAX_PENDING = 100;
+const MAX_PENDING = 500;
+/** Signals read per scan: enough for pages that repeat error texts in scripts and hidden templates. */
+const MAX_SIGNALS = 2000;
 /** Joins unit texts for one matcher pass: not a letter, digit or space, so no signal crosses it. */
 const SEPARATOR = '\u0000';
 const SMALL_CONTAINER_CHILDREN = 50;
+/** Containers a small change must not make us re-read whole. */
+const BIG_CONTAINERS = new Set(['BODY', 'HTML', 'MAIN', 'TBODY', 'TABLE']);
 /** Added-node count from which a mutation's nodes are read as one run. */
 const RUN_FROM = 20;
 
@@ -72,7 +76,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     signals.forEach((signal, i) => {
       const range = ranges[i];
       if (range === null || range === undefined) return;
-      const startElement = range.start.parentElement;
+      // Text directly under a shadow root has no parent element: its host stands for it.
+      const startElement = range.start.parentElement ?? (range.start.parentNode as ShadowRoot | null)?.host ?? null;
       if (startElement === null || startElement.closest(EXCLUDED_SELECTOR) !== null || options.isOwn(startElement)) return;
       const element = commonElement(range.start, range.end) ?? startElement;
       const ownText = element.textContent ?? '';
@@ -83,7 +88,7 @@ export function createScanner(options: ScannerOptions): Scanner {
 
   function scan(root: Node): void {
     const text = root.textContent ?? '';
-    const signals = text.length === 0 ? [] : options.matcher.find(text);
+    const signals = text.length === 0 ? [] : options.matcher.find(text, MAX_SIGNALS);
     if (signals.length > 0) handle(root, text, signals);
   }
 
@@ -98,7 +103,7 @@ export function createScanner(options: ScannerOptions): Scanner {
       starts.push(offset);
       offset += text.length + 1;
     }
-    const signals = options.matcher.find(texts.join(SEPARATOR), 500);
+    const signals = options.matcher.find(texts.join(SEPARATOR), MAX_SIGNALS);
     const perUnit = new Map<number, Signal[]>();
     for (const signal of signals) {
       let lo = 0;
@@ -115,21 +120,19 @@ export function createScanner(options: ScannerOptions): Scanner {
     for (const [i, unitSignals] of perUnit) handle(units[i]!, texts[i]!, unitSignals);
   }
 
-  /** The node to scan for a change: text split across inline elements needs its container. */
+  /**
+   * The node to scan for a change: text split across inline elements needs its container, but never
+   * a page-sized one (body, html, a shadow root, a container of many children): then the node alone.
+   */
   function unitFor(node: Node): Node | null {
     if (options.isOwn(node)) return null;
-    if (node.nodeType === Node.TEXT_NODE) {
-      const parent = node.parentElement;
-      return parent !== null && parent.childNodes.length <= SMALL_CONTAINER_CHILDREN ? parent : node;
-    }
+    const parent = node.parentElement;
+    const smallParent = parent !== null && !BIG_CONTAINERS.has(parent.tagName) && parent.childNodes.length <= SMALL_CONTAINER_CHILDREN;
+    if (node.nodeType === Node.TEXT_NODE) return smallParent ? parent : node;
     if (node.nodeType !== Node.ELEMENT_NODE) return null;
     const element = node as Element;
-    if (element.matches(EXCLUDED_SELECTOR)) return null;
-    const parent = element.parentElement;
-    if (parent !== null && (element.childNodes.length === 0 || isInlineTag(element)) && parent.childNodes.length <= SMALL_CONTAINER_CHILDREN) {
-      return parent;
-    }
-    return element;
+    if (element.matches(EXCLUDED_SELECTOR) || element.childNodes.length === 0) return null;
+    return smallParent && isInlineTag(element) ? parent : element;
   }
 
   function recheckPending(): void {

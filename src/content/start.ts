@@ -62,6 +62,10 @@ export function startContentScript(ctx: ContentScriptContext): void {
     void sendToBackground({ type: 'content→bg:findings', platformId, findings, ...topUrl() });
   };
 
+  // The top frame announces a new document (and its platform, even on a clean page) before any of its
+  // frames can report: the background drops the previous page's findings on this message.
+  if (isTop) void sendToBackground({ type: 'content→bg:findings', platformId, findings: [], start: true, ...topUrl() });
+
   const cornerStack = (css: HintStyle): ReturnType<typeof createCornerStack> => (corner ??= createCornerStack(document, css));
 
   const show = async (problem: ProblemId, signal: Signal, anchor: Element | null, dialogText?: string): Promise<void> => {
@@ -186,8 +190,6 @@ export function startContentScript(ctx: ContentScriptContext): void {
 
   const initialScan = (): void => {
     if (ctx.isInvalid) return;
-    // The top frame announces its platform even on a clean page: the popup and the CLI show it.
-    if (isTop) void sendToBackground({ type: 'content→bg:findings', platformId, findings: [], ...topUrl() });
     observe(document);
     if (document.body === null) return;
     // One native textContent read and one prefiltered matcher pass: on a 5 MB page the read is most
@@ -208,7 +210,13 @@ export function startContentScript(ctx: ContentScriptContext): void {
     }
   };
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
+  // A new view is a new path or hash route; query-only changes (filters typed into the URL) are not.
+  const viewOf = (): string => `${location.pathname}${location.hash}`;
+  let view = viewOf();
+  ctx.addEventListener(window, 'wxt:locationchange', () => setTimeout(onNavigated, 0));
+  const onNavigated = (): void => {
+    if (viewOf() === view) return;
+    view = viewOf();
     for (const live of hints.values()) {
       live.card.remove();
       live.host?.remove();
@@ -217,11 +225,8 @@ export function startContentScript(ctx: ContentScriptContext): void {
     hints = new Map();
     unsent = [];
     if (isTop) void sendToBackground({ type: 'content→bg:navigated', platformId });
-    // The navigate event comes before the page renders the new view: scan once it has.
-    setTimeout(() => {
-      if (document.body !== null) scanner.scan(document.body);
-    }, 0);
-  });
+    if (document.body !== null) scanner.scan(document.body);
+  };
 
   if (document.readyState === 'loading') {
     ctx.addEventListener(document, 'DOMContentLoaded', () => requestIdle(initialScan), { once: true });

@@ -27,6 +27,8 @@ export const ContentFindings = z.object({
   platformId: PlatformId,
   /** The top frame's current URL (it changes with SPA navigation; the sender's URL does not). */
   pageUrl: z.optional(z.string().check(z.maxLength(4096))),
+  /** Sent by the top frame at document_start: a new document, so the tab's old findings go. */
+  start: z.optional(z.boolean()),
   findings: z.array(Finding).check(z.maxLength(MAX_FINDINGS_PER_MESSAGE)),
 });
 

@@ -1,3 +1,4 @@
+import { MAX_GAP, MAX_SPACES } from './compile-pattern';
 import type { TextSignal } from './text-signals';
 
 /**
@@ -18,15 +19,16 @@ export function triggerOf(text: string): string {
   return longest.replace(/[её]/g, '[её]');
 }
 
-/** Codes: `0x…`, a word that introduces a code, or a signed decimal. */
-const CODE_TRIGGERS = ['0x[0-9a-f]{8}', 'код', 'code', '-[12][0-9]{9}'];
+/** Codes: `0x…`, a word followed by a hex code, or a signed decimal. */
+const CODE_TRIGGERS = ['0x[0-9a-f]{8}', '(?:код|code)[^0-9a-f]{0,30}[0-9a-f]{8}', '-[12][0-9]{9}'];
 
 export function createPrefilter(signals: readonly TextSignal[]): Prefilter {
   const triggers = [...new Set(signals.map((s) => triggerOf(s.text)))].filter((t) => t.length > 0);
   const regex = new RegExp([...triggers, ...CODE_TRIGGERS].join('|'), 'gi');
-  // A match begins at most its own length before its trigger: text length, gaps (…) of up to 80
-  // characters, extra spaces; codes need 60 characters of context before them.
-  const reach = Math.max(120, ...signals.map((s) => s.text.length * 2 + (s.text.match(/…|\.\.\./g)?.length ?? 0) * 80));
+  // A match begins at most its own length before its trigger: its characters, up to MAX_SPACES per
+  // space, MAX_GAP per gap (…); codes need 60 characters of context before them.
+  const longest = (s: TextSignal): number => s.text.length + (s.text.match(/\s+/g)?.length ?? 0) * MAX_SPACES + (s.text.match(/…|\.\.\./g)?.length ?? 0) * MAX_GAP;
+  const reach = Math.max(120, ...signals.map(longest));
   return {
     windows(text) {
       const out: [number, number][] = [];

@@ -119,6 +119,18 @@ describe('mutations', () => {
     expect(hits[0]!.element).toBe(list);
   });
 
+  it('never re-reads the whole page for a small element added to <body>', async () => {
+    document.body.innerHTML = '<main><p>Плагин недоступен</p></main>';
+    const s = scanner();
+    const settle = observe(s);
+    document.body.append(document.createElement('span'), document.createElement('img'));
+    const tracker = document.createElement('b');
+    tracker.textContent = 'pixel';
+    document.body.append(tracker);
+    await settle();
+    expect(problems()).toEqual([]);
+  });
+
   it('finds text set through characterData', async () => {
     document.body.innerHTML = '<div class="toast"><span id="t">Загрузка…</span></div>';
     const s = scanner();

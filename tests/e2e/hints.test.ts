@@ -117,6 +117,15 @@ describe('hints on platform pages', () => {
     await tab.close();
   });
 
+  it('finds text in the shadow root of a custom element that attached it before it was in the page', async () => {
+    const html = page(`<div id="app"></div><script>
+      customElements.define('x-notice', class extends HTMLElement { constructor() { super(); this.attachShadow({mode: 'open'}).append('Сертификат отозван'); } });
+      setTimeout(() => document.getElementById('app').append(document.createElement('x-notice')), 300);</script>`);
+    const { page: tab, tabId } = await openHtml(session, SBER, html);
+    expect(await until(() => problemsOf(tabId).then((p) => (p.length > 0 ? p : null)))).toEqual(['cert-revoked']);
+    await tab.close();
+  });
+
   it('follows SPA navigation: the same problem gets a hint again on the next view', async () => {
     const html = page(`<div id="app"><p>Ошибка при загрузке плагина</p></div><script>
       setTimeout(() => { history.pushState({}, '', '/cabinet/sign'); document.getElementById('app').innerHTML = '<p>Загрузка…</p>';
