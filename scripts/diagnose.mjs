@@ -3,11 +3,13 @@
 /**
  * `npm run diagnose -- <command> …`: support-desk tools that drive the real extension.
  *   page FILE.html... --url URL [--wait MS] [--json]
+ *   cert FILE... [--now ISO-8601] [--json]
  */
 import { UsageError } from './diagnose/usage.mjs';
 
 const commands = {
   page: () => import('./diagnose/page.mjs'),
+  cert: () => import('./diagnose/cert.mjs'),
 };
 
 const [name, ...args] = process.argv.slice(2);
