@@ -1,5 +1,6 @@
-import { content, hex, readTlv } from '../der';
+import { hex } from '../der';
 import { certFacts, legalEntityInn } from '../facts';
+import { gostKeyOf } from '../verify-signature';
 import { parseCertificate } from '../x509';
 import type { CaEntry } from './types';
 
@@ -17,13 +18,8 @@ export function caEntryFromDer(der: Uint8Array, fromList: { keyId?: string; stat
     validFrom: cert.notBefore.toISOString(),
     validTo: cert.notAfter.toISOString(),
     keyAlgorithm: cert.keyAlgorithm,
-    publicKey: hex(keyBytes(cert.publicKey)),
+    publicKey: hex(gostKeyOf(cert).publicKey),
     paramSet: cert.keyParameters[0] ?? null,
   };
 }
 
-/** A GOST public key is an OCTET STRING inside the BIT STRING: keep the key bytes only. */
-function keyBytes(bitStringContent: Uint8Array): Uint8Array {
-  if (bitStringContent[0] !== 0x04) return bitStringContent;
-  return content(bitStringContent, readTlv(bitStringContent, 0));
-}

@@ -1,0 +1,5 @@
+/** The GOST signature module of node-gost-crypto (Apache-2.0 code by R. Nickolaev); it ships no types. */
+declare module 'node-gost-crypto/lib/gostSign.js' {
+  const GostSign: new (algorithm: Record<string, unknown>) => { verify(publicKey: ArrayBuffer, signature: ArrayBuffer, data: ArrayBuffer): boolean };
+  export default GostSign;
+}
