@@ -2,45 +2,36 @@ import type { ProblemId } from '../core/problem-ids';
 
 /**
  * CryptoAPI / HRESULT / SCard codes with a known meaning (spec/problems.md "code" signals,
- * research/cryptopro-plugin.md §4). Keys are 8 lowercase hex digits.
+ * research/cryptopro-plugin.md §4), grouped by problem: codes are 8 lowercase hex digits.
  * 0x80070057 is deliberately absent: alone it means nothing definite (a wrong argument, an old
  * plug-in with PKCS#7, a CSP conflict), so it is reported as an unknown code with the code shown.
  */
-export const CODE_PROBLEMS: Readonly<Record<string, ProblemId>> = {
-  '800a01ad': 'activex-object-failed',
-  '000004c7': 'plugin-site-access-denied',
-  '80090017': 'csp-missing',
-  '80090019': 'csp-missing',
-  '8009001d': 'csp-missing',
-  '8007065b': 'csp-license-expired',
-  '8007064a': 'csp-config-damaged',
-  '80090008': 'csp-outdated',
-  '80090020': 'csp-conflict',
-  '8010002c': 'cert-none-found',
-  '8009200b': 'cert-no-private-key',
-  '8009200c': 'cert-no-private-key',
-  '80092004': 'cert-no-private-key',
-  '80090016': 'key-container-missing',
-  '8000ffff': 'key-container-missing',
-  '8009000d': 'key-missing',
-  '800b0101': 'cert-expired',
-  '80090010': 'key-usage-period-expired',
-  '800b010c': 'cert-revoked',
-  '80092010': 'cert-revoked',
-  'c2110126': 'cert-revoked',
-  '80092012': 'revocation-check-failed',
-  '80092013': 'revocation-check-failed',
-  '800b010e': 'revocation-check-failed',
-  'c2110127': 'revocation-check-failed',
-  'c2110128': 'revocation-check-failed',
-  '800b010a': 'chain-untrusted',
-  '800b0109': 'chain-untrusted',
-  '800b0110': 'cert-wrong-usage',
-  '8010006b': 'pin-wrong',
-  '8010006c': 'pin-blocked',
-  '8010006e': 'user-cancelled',
-  '800704c7': 'user-cancelled',
+const CODES_BY_PROBLEM: { readonly [P in ProblemId]?: string } = {
+  'activex-object-failed': '800a01ad',
+  'plugin-site-access-denied': '000004c7',
+  'csp-missing': '80090017 80090019 8009001d',
+  'csp-license-expired': '8007065b',
+  'csp-config-damaged': '8007064a',
+  'csp-outdated': '80090008',
+  'csp-conflict': '80090020',
+  'cert-none-found': '8010002c',
+  'cert-no-private-key': '8009200b 8009200c 80092004',
+  'key-container-missing': '80090016 8000ffff',
+  'key-missing': '8009000d',
+  'cert-expired': '800b0101',
+  'key-usage-period-expired': '80090010',
+  'cert-revoked': '800b010c 80092010 c2110126',
+  'revocation-check-failed': '80092012 80092013 800b010e c2110127 c2110128',
+  'chain-untrusted': '800b010a 800b0109',
+  'cert-wrong-usage': '800b0110',
+  'pin-wrong': '8010006b',
+  'pin-blocked': '8010006c',
+  'user-cancelled': '8010006e 800704c7',
 };
+
+export const CODE_PROBLEMS: Readonly<Record<string, ProblemId>> = Object.fromEntries(
+  (Object.entries(CODES_BY_PROBLEM) as [ProblemId, string][]).flatMap(([problem, codes]) => codes.split(' ').map((code) => [code, problem])),
+);
 
 /** Failure codes of CryptoAPI/COM (0x80……) and CAdES (0xC2……) that we report even when unknown. */
 const FAILURE_CODE = /^(?:80|c2)[0-9a-f]{6}$/;

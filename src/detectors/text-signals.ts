@@ -6,62 +6,37 @@ export interface TextSignal {
 }
 
 /**
- * Texts that mean the same on every platform: the CryptoPro loader's rejections, CAPICOM/ActiveX
- * messages, CSP/CryptoAPI descriptions and the texts of common signing libraries
+ * Texts that mean the same on every platform, by problem: the CryptoPro loader's rejections,
+ * CAPICOM/ActiveX messages, CSP/CryptoAPI descriptions and the texts of common signing libraries
  * (spec/problems.md "text" signals; research/platforms.md §4.2–4.5). Platform-specific texts live in
- * the platform files. Syntax as in compilePattern.
+ * the platform files. Syntax as in compilePattern. «Плагин загружен, но не создаются обьекты» (sic) is
+ * matched by its start, so the copies that fixed the spelling match too.
  */
-export const GENERIC_TEXT_SIGNALS: readonly TextSignal[] = [
-  // CryptoPro loader (cadesplugin_api.js) and its Firefox/Opera overlays
-  { text: 'Плагин недоступен', problem: 'plugin-extension-missing' },
-  { text: 'необходимо расширение для браузера', problem: 'plugin-extension-missing' },
-  { text: 'необходимо установить расширение из каталога дополнений Opera', problem: 'plugin-extension-missing' },
-  { text: 'Плагин загружен, но не создаются обьекты', problem: 'plugin-host-missing' },
-  { text: 'Плагин загружен, но не создаются объекты', problem: 'plugin-host-missing' },
-  { text: 'Ошибка при загрузке плагина', problem: 'plugin-host-missing' },
-  { text: 'не установлен или не настроен плагин для работы с ЭЦП', problem: 'plugin-host-missing' },
-  { text: 'Истекло время ожидания загрузки плагина', problem: 'plugin-load-timeout' },
-  { text: 'Lost connection to extension', problem: 'plugin-connection-lost' },
-  { text: 'Не поддерживаемая версия плагина', problem: 'plugin-outdated' },
-  // IE / ActiveX / CAPICOM
-  { text: 'Невозможно создание объекта сервером программирования объектов', problem: 'activex-object-failed' },
-  { text: "Automation server can't create object", problem: 'activex-object-failed' },
-  { text: 'Не установлен объект Capicom', problem: 'activex-object-failed' },
-  { text: 'Ваш браузер не поддерживает работу с ActiveX', problem: 'activex-object-failed' },
-  { text: 'Internet Explorer версии 8 и ниже не поддерживается', problem: 'browser-unsupported' },
-  { text: 'Браузер не поддерживается', problem: 'browser-unsupported' },
-  // CSP
-  { text: 'Истекла лицензия … КриптоПро', problem: 'csp-license-expired' },
-  { text: 'Не поддерживаемая версия CSP', problem: 'csp-outdated' },
-  // Certificates and keys
-  { text: 'Не удалось найти ни одного сертификата, пригодного для создания подписи', problem: 'cert-none-found' },
-  { text: 'Нет доступных сертификатов', problem: 'cert-none-found' },
-  { text: 'Сертификаты отсутствуют', problem: 'cert-none-found' },
-  { text: 'Набор ключей не существует', problem: 'key-container-missing' },
-  { text: 'Срок действия сертификата истек', problem: 'cert-expired' },
-  { text: 'Истек срок действия сертификата', problem: 'cert-expired' },
-  { text: 'Истек/не наступил срок действия требуемого сертификата', problem: 'cert-expired' },
-  { text: 'Срок действия закрытого ключа истек', problem: 'key-usage-period-expired' },
-  { text: 'Истек срок действия закрытого ключа', problem: 'key-usage-period-expired' },
-  { text: 'Ваш сертификат ключа подписи включен в список отозванных', problem: 'cert-revoked' },
-  { text: 'Сертификат отозван', problem: 'cert-revoked' },
-  { text: 'Ваш сертификат был отозван', problem: 'cert-revoked' },
-  { text: 'Не удается построить цепочку сертификатов', problem: 'chain-untrusted' },
-  { text: 'Сертификат ЭП определяется как непроверенный', problem: 'chain-untrusted' },
-  { text: 'Отсутствует сертификат УЦ в хранилище корневых сертификатов', problem: 'chain-untrusted' },
-  { text: 'Сертификат недействителен', problem: 'cert-invalid' },
-  { text: 'certificate is not valid', problem: 'cert-invalid' },
-  { text: 'Ошибка при проверке сертификата', problem: 'cert-invalid' },
-  { text: 'не действителен для подписания', problem: 'cert-wrong-usage' },
-  // Token and PIN
-  { text: 'Неверно указан пароль сертификата', problem: 'pin-wrong' },
-  { text: 'носитель не найден', problem: 'token-not-detected' },
-  { text: 'Вставьте носитель', problem: 'token-not-detected' },
-  // Platform (generic wording used by several platforms)
-  { text: 'Сертификат не зарегистрирован', problem: 'platform-cert-not-registered' },
-  { text: 'Пользователь с таким сертификатом не найден', problem: 'platform-cert-not-registered' },
-  { text: 'Выбранная ЭЦП не авторизована', problem: 'platform-signature-not-authorized' },
-  { text: 'Выбранная ЭП не авторизована', problem: 'platform-signature-not-authorized' },
-  { text: 'проверку защищенных соединений', problem: 'platform-security-software' },
-  { text: 'проверка защищенных соединений', problem: 'platform-security-software' },
-];
+const BY_PROBLEM: { readonly [P in ProblemId]?: readonly string[] } = {
+  'plugin-extension-missing': ['Плагин недоступен', 'необходимо расширение для браузера', 'необходимо установить расширение из каталога дополнений Opera'],
+  'plugin-host-missing': ['Плагин загружен, но не создаются', 'Ошибка при загрузке плагина', 'не установлен или не настроен плагин для работы с ЭЦП'],
+  'plugin-load-timeout': ['Истекло время ожидания загрузки плагина'],
+  'plugin-connection-lost': ['Lost connection to extension'],
+  'plugin-outdated': ['Не поддерживаемая версия плагина'],
+  'activex-object-failed': ['Невозможно создание объекта сервером программирования объектов', "Automation server can't create object", 'Не установлен объект Capicom', 'Ваш браузер не поддерживает работу с ActiveX'],
+  'browser-unsupported': ['Internet Explorer версии 8 и ниже не поддерживается', 'Браузер не поддерживается'],
+  'csp-license-expired': ['Истекла лицензия … КриптоПро'],
+  'csp-outdated': ['Не поддерживаемая версия CSP'],
+  'cert-none-found': ['Не удалось найти ни одного сертификата, пригодного для создания подписи', 'Нет доступных сертификатов', 'Сертификаты отсутствуют'],
+  'key-container-missing': ['Набор ключей не существует'],
+  'cert-expired': ['Срок действия сертификата истек', 'Истек срок действия сертификата', 'Истек/не наступил срок действия требуемого сертификата'],
+  'key-usage-period-expired': ['Срок действия закрытого ключа истек', 'Истек срок действия закрытого ключа'],
+  'cert-revoked': ['Ваш сертификат ключа подписи включен в список отозванных', 'Сертификат отозван', 'Ваш сертификат был отозван'],
+  'chain-untrusted': ['Не удается построить цепочку сертификатов', 'Сертификат ЭП определяется как непроверенный', 'Отсутствует сертификат УЦ в хранилище корневых сертификатов'],
+  'cert-invalid': ['Сертификат недействителен', 'certificate is not valid', 'Ошибка при проверке сертификата'],
+  'cert-wrong-usage': ['не действителен для подписания'],
+  'pin-wrong': ['Неверно указан пароль сертификата'],
+  'token-not-detected': ['носитель не найден', 'Вставьте носитель'],
+  'platform-cert-not-registered': ['Сертификат не зарегистрирован', 'Пользователь с таким сертификатом не найден'],
+  'platform-signature-not-authorized': ['Выбранная ЭЦП не авторизована', 'Выбранная ЭП не авторизована'],
+  'platform-security-software': ['защищенных соединений'],
+};
+
+export const GENERIC_TEXT_SIGNALS: readonly TextSignal[] = (Object.entries(BY_PROBLEM) as [ProblemId, readonly string[]][]).flatMap(([problem, texts]) =>
+  texts.map((text) => ({ text, problem })),
+);
