@@ -12,6 +12,36 @@ const GENERATED = path.join(sharedDir(), 'fixtures/certs/generated');
 /** The issuers are looked up in the mock TSL, as the manifest says. */
 const MOCK_CA_LIST = caDirectory(snapshotFromTsl(readFileSync(path.join(GENERATED, 'tsl-test.xml'), 'utf8')));
 
+/** The research's check ids → our problem ids (the contract with hints, report and tests). */
+const PROBLEM_OF: Record<string, string | null> = {
+  CERT_EXPIRED: 'cert-expired',
+  CERT_NOT_YET_VALID: 'cert-not-yet-valid',
+  CERT_EXPIRES_SOON: 'cert-expiring-soon',
+  PKUP_EXPIRED: 'key-usage-period-expired',
+  PKUP_EXPIRES_SOON: 'key-usage-period-expired',
+  PKUP_NOT_YET_VALID: 'cert-not-yet-valid',
+  PKUP_ABSENT: null,
+  KEY_ALG_NOT_GOST: 'cert-algorithm-unsupported',
+  KEY_ALG_GOST2001: 'cert-algorithm-unsupported',
+  SIG_ALG_GOST2001: 'cert-algorithm-unsupported',
+  KU_NO_SIGNATURE: 'cert-wrong-usage',
+  EKU_NO_CLIENT_AUTH: 'cert-wrong-usage',
+  SUBJECT_INNLE_MISSING: 'cert-not-qualified',
+  SUBJECT_OGRN_MISSING: 'cert-not-qualified',
+  SUBJECT_INN_MISSING: 'cert-not-qualified',
+  SUBJECT_INN_CHECKSUM: 'cert-not-qualified',
+  SUBJECT_SNILS_CHECKSUM: 'cert-not-qualified',
+  QC_SUBJECT_SIGN_TOOL_MISSING: 'cert-not-qualified',
+  QC_ISSUER_SIGN_TOOL_MISSING: 'cert-not-qualified',
+  QC_POLICY_MISSING: 'cert-not-qualified',
+  CDP_MISSING: 'revocation-check-failed',
+  SELF_SIGNED: 'cert-issuer-not-accredited',
+  ISSUER_NOT_ACCREDITED: 'cert-issuer-not-accredited',
+  ISSUER_ACCREDITATION_INACTIVE: 'cert-issuer-not-accredited',
+  LE_CERT_NOT_FROM_FNS: 'cert-issuer-not-accredited',
+  INFO_MCHD_REQUIRED: 'platform-mchd-required',
+};
+
 const variants = readFileSync(path.join(GENERATED, 'manifest.tsv'), 'utf8')
   .trim()
   .split('\n')
@@ -29,6 +59,8 @@ describe('certificate fixtures (manifest.tsv)', () => {
       // The manifest lists every error and warning, and only the info findings a variant is about.
       const rules = result.findings.filter((f) => f.severity !== 'info' || variant.expected.includes(f.rule)).map((f) => f.rule).sort();
       expect(rules, `${variant.name}.${form}: ${variant.description}`).toEqual([...variant.expected].sort());
+      const problems = [...new Set(result.findings.filter((f) => variant.expected.includes(f.rule)).map((f) => f.problem))].sort();
+      expect(problems, `${variant.name}: problem ids`).toEqual([...new Set(variant.expected.map((r) => PROBLEM_OF[r]))].sort());
     }
   });
 
