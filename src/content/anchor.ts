@@ -15,12 +15,13 @@ export function commonElement(start: Node, end: Node): Element | null {
 }
 
 /**
- * Where a hint goes: after the nearest block around the message, so it sits under the text in the
- * same dialog, toast or table cell rather than inside a link or a bold word.
+ * Where a hint goes: after the message, in the same block (dialog, toast, form, table cell) — after
+ * the outermost inline element around the text, so never inside a link or a bold word, and never
+ * outside the box that shows the message.
  */
 export function hintAnchor(element: Element): Element {
   let anchor = element;
-  for (let i = 0; i < 6 && isInlineTag(anchor) && anchor.parentElement !== null; i++) anchor = anchor.parentElement;
+  for (let i = 0; i < 6 && isInlineTag(anchor) && anchor.parentElement !== null && isInlineTag(anchor.parentElement); i++) anchor = anchor.parentElement;
   // Never after <body> or <html>: the hint would fall outside the page.
   if (anchor.tagName === 'BODY' || anchor.tagName === 'HTML') return element;
   return anchor;
