@@ -1,0 +1,12 @@
+/** The CryptoPro extension as the vendor loader probes it (research/cryptopro-plugin.md §0). */
+export const CRYPTOPRO_EXTENSIONS = {
+  mv3: 'pfhgbfnnjiafkhfdkmpiflachepdcjod',
+  mv2: 'iifchhfnnmpdbibifmljnfjhpififfog',
+  opera: 'epebfcehmdedogndhlcacafjaacknbcm',
+} as const;
+export const CRYPTOPRO_FIREFOX_ID = 'ru.cryptopro.nmcades@cryptopro.ru';
+/** The page-world bridge script every CryptoPro extension exposes. */
+export const CRYPTOPRO_BRIDGE = 'nmcades_plugin_api.js';
+
+/** Native messaging hosts of the signing components we can tell apart by connectNative's answer. */
+export const SIGNING_NATIVE_HOSTS = ['ru.cryptopro.nmcades', 'ru.rutoken.firewyrmhost', 'ru.rtlabs.ifcplugin', 'chrome.gosuslugi.plugin', 'kontur.plugin', 'kd.nc'] as const;
