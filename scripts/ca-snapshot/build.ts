@@ -22,4 +22,4 @@ else {
 }
 const json = JSON.stringify(packSnapshot(snapshot));
 writeFileSync(out, `${json}\n`);
-process.stdout.write(`${snapshot.entries.length} CA certificates (${snapshot.source}, listed ${snapshot.listedAt.slice(0, 10)}), ${(json.length / 1024).toFixed(1)} KB → ${out}\n`);
+process.stdout.write(`${snapshot.entries.length} CA certificates (${snapshot.source}, listed ${snapshot.listedAt.slice(0, 10)}), ${(Buffer.byteLength(json) / 1024).toFixed(1)} KB → ${out}\n`);

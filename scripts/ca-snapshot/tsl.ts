@@ -19,8 +19,8 @@ interface TslCa {
 
 /**
  * Reads the Минцифры list of accredited CAs (TSL XML, Russian element names; research/certificates.md
- * §3.2) into a snapshot: one entry per CA certificate, with the CA's accreditation status. CA
- * certificates that expired before the list's date are left out: they certify no valid certificate.
+ * §3.2) into a snapshot: one entry per CA certificate, with the CA's accreditation status. Keys whose
+ * certificates all expired before the list's date are left out: they certify no valid certificate.
  */
 export function snapshotFromTsl(xml: string): CaSnapshot {
   const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, isArray: (name) => LISTS.has(name) });
@@ -54,7 +54,12 @@ export function snapshotFromPemBundle(pem: string, listedAt: string, listVersion
   return { version: 1, source: 'pem-bundle', listedAt: new Date(listedAt).toISOString(), listVersion, entries: current(entries, listedAt) };
 }
 
+/**
+ * Keys with a CA certificate still valid at the list's date, with all their certificates (a CA re-certified
+ * under the same key keeps the older certificate that issued older user certificates).
+ */
 function current(entries: CaEntry[], listedAt: string): CaEntry[] {
   const at = Date.parse(listedAt);
-  return entries.filter((e) => e.keyId !== '' && Date.parse(e.validTo) >= at).sort((a, b) => a.keyId.localeCompare(b.keyId) || a.validFrom.localeCompare(b.validFrom));
+  const live = new Set(entries.filter((e) => Date.parse(e.validTo) >= at).map((e) => e.keyId));
+  return entries.filter((e) => e.keyId !== '' && live.has(e.keyId)).sort((a, b) => a.keyId.localeCompare(b.keyId) || a.validFrom.localeCompare(b.validFrom));
 }

@@ -60,7 +60,11 @@ export function oid(bytes: Uint8Array, tlv: Tlv): string {
   if (data.length === 0 || data.length > 64) throw new DerError('bad OBJECT IDENTIFIER');
   const parts: number[] = [];
   let value = 0;
+  let arcStart = true;
   for (const byte of data) {
+    // DER arcs are minimal: none starts with 0x80.
+    if (arcStart && byte === 0x80) throw new DerError('non-minimal OBJECT IDENTIFIER arc');
+    arcStart = !(byte & 0x80);
     value = value * 128 + (byte & 0x7f);
     if (value > Number.MAX_SAFE_INTEGER / 128) throw new DerError('OBJECT IDENTIFIER arc too large');
     if (!(byte & 0x80)) {
@@ -75,15 +79,21 @@ export function oid(bytes: Uint8Array, tlv: Tlv): string {
 
 export const hex = (data: Uint8Array): string => Array.from(data, (b) => b.toString(16).padStart(2, '0')).join('');
 
+const latin1 = new TextDecoder('latin1');
+/** Bytes as single-byte characters, for any length (spreading a big array into fromCharCode throws). */
+export const ascii = (data: Uint8Array): string => latin1.decode(data);
+
 /** UTCTime (0x17) or GeneralizedTime (0x18), also when IMPLICIT-tagged ([0]/[1] in privateKeyUsagePeriod). */
 export function time(bytes: Uint8Array, tlv: Tlv, generalized = tlv.tag === 0x18): Date {
-  const text = String.fromCharCode(...content(bytes, tlv));
+  const text = ascii(content(bytes, tlv));
   const match = generalized ? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.\d+)?Z$/.exec(text) : /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text);
   if (match === null) throw new DerError(`bad time ${JSON.stringify(text.slice(0, 20))}`);
   const [, y, mo, d, h, mi, s] = match.map(Number) as [number, number, number, number, number, number, number];
   const year = generalized ? y : y < 50 ? 2000 + y : 1900 + y;
-  const date = new Date(Date.UTC(year, mo - 1, d, h, mi, s));
-  if (Number.isNaN(date.getTime()) || date.getUTCMonth() !== mo - 1) throw new DerError('impossible date');
+  if (h > 23 || mi > 59 || s > 59) throw new DerError('impossible time');
+  const date = new Date(Date.UTC(2000, mo - 1, d, h, mi, s));
+  date.setUTCFullYear(year); // Date.UTC maps years 0–99 to 1900–1999
+  if (Number.isNaN(date.getTime()) || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) throw new DerError('impossible date');
   return date;
 }
 
@@ -103,7 +113,7 @@ export function string(bytes: Uint8Array, tlv: Tlv): string {
     case 0x13: // PrintableString
     case 0x16: // IA5String
     case 0x14: // TeletexString (Latin-1 in practice)
-      return String.fromCharCode(...data);
+      return ascii(data);
     case 0x1e: {
       // BMPString: UTF-16BE
       if (data.length % 2 !== 0) throw new DerError('bad BMPString');

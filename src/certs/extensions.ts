@@ -1,4 +1,4 @@
-import { bitString, boolean, children, content, hex, oid, stringOrHex, time, type Tlv } from './der';
+import { ascii, bitString, boolean, children, content, hex, integer, oid, stringOrHex, time, type Tlv } from './der';
 import type { Certificate } from './x509';
 
 export const KEY_USAGE_BITS = ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'] as const;
@@ -23,7 +23,7 @@ export interface DecodedExtensions {
 
 /** GeneralName URI ([6] IA5String) values. */
 function uris(der: Uint8Array, names: Tlv[]): string[] {
-  return names.filter((n) => n.tag === 0x86).map((n) => String.fromCharCode(...content(der, n)));
+  return names.filter((n) => n.tag === 0x86).map((n) => ascii(content(der, n)));
 }
 
 export function decodeExtensions(cert: Certificate): DecodedExtensions {
@@ -92,7 +92,7 @@ export function decodeExtensions(cert: Certificate): DecodedExtensions {
     policies: policies === undefined ? [] : children(der, policies).map((p) => oid(der, children(der, p)[0]!)),
     subjectSignTool: get('1.2.643.100.111') === undefined ? null : stringOrHex(der, get('1.2.643.100.111')!),
     issuerSignTool: ist === undefined ? null : { signTool: istParts[0] ?? '', caTool: istParts[1] ?? '', signToolCert: istParts[2] ?? '', caToolCert: istParts[3] ?? '' },
-    identificationKind: kind === undefined ? null : parseInt(hex(content(der, kind)), 16),
+    identificationKind: kind === undefined ? null : parseInt(integer(der, kind), 16),
     crlUrls,
     ocspUrls,
     caIssuerUrls,

@@ -32,6 +32,8 @@ export function isValidOgrnip(value: string): boolean {
 export function isValidSnils(value: string): boolean {
   const d = digits(value, 11);
   if (d === null) return false;
+  // The check number applies to numbers above 001-001-998 only.
+  if (Number(value.slice(0, 9)) <= 1001998) return true;
   const sum = weighted(d, [9, 8, 7, 6, 5, 4, 3, 2, 1]);
   let check = sum < 100 ? sum : sum === 100 || sum === 101 ? 0 : sum % 101;
   if (check === 100) check = 0;

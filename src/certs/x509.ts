@@ -81,7 +81,9 @@ export function parseCertificate(der: Uint8Array): Certificate {
       const critical = parts.length === 3 ? boolean(der, parts[1]!) : false;
       const octets = expectTag(parts[parts.length - 1], 0x04, 'an extension value');
       if (extensions.has(id)) throw new DerError(`extension ${id} appears twice`);
-      extensions.set(id, { oid: id, critical, tlv: readTlv(der, octets.contentStart, octets.end) });
+      const value = readTlv(der, octets.contentStart, octets.end);
+      if (value.end !== octets.end) throw new DerError(`extension ${id} has trailing data`);
+      extensions.set(id, { oid: id, critical, tlv: value });
     }
   }
 

@@ -71,3 +71,19 @@ describe('malformed certificates', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('DER strictness', () => {
+  it('rejects impossible times, non-minimal OIDs and oversized or broken input as unreadable', async () => {
+    const { readTlv, time, oid } = await import('@/src/certs/der');
+    const tlv = (bytes: number[]) => ({ bytes: Uint8Array.from(bytes), tlv: readTlv(Uint8Array.from(bytes), 0) });
+    const utc = (text: string) => tlv([0x17, text.length, ...Buffer.from(text, 'latin1')]);
+    const t1 = utc('240115990000Z');
+    expect(() => time(t1.bytes, t1.tlv)).toThrow(/impossible/);
+    const t2 = tlv([0x18, 15, ...Buffer.from('00490101000000Z', 'latin1')]);
+    expect(time(t2.bytes, t2.tlv).getUTCFullYear()).toBe(49);
+    const o = tlv([0x06, 3, 0x2a, 0x80, 0x03]);
+    expect(() => oid(o.bytes, o.tlv)).toThrow(/non-minimal/);
+    expect(analyseCertificate('MIIBA', NOW)).toMatchObject({ ok: false, error: expect.stringMatching(/^unreadable certificate: not a certificate/) });
+    expect(analyseCertificate(new Uint8Array(200_000).fill(0x30), NOW)).toMatchObject({ ok: false, error: expect.stringMatching(/too large/) });
+  });
+});
