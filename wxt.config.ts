@@ -21,15 +21,25 @@ export default defineConfig({
         throw new Error('ep-doctor: content scripts detect and page-hooks not found as expected in the manifest');
       }
       hooks.matches = [...(detect.matches ?? [])];
+      // The check injects its probe into platform tabs: the same hosts, so no new install warning.
+      manifest.host_permissions = [...(detect.matches ?? [])];
     },
   },
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Dev and test builds also know the CryptoPro simulator (src/plugin/build-flags.ts).
+    define: { __EP_DOCTOR_DEV_BUILD__: JSON.stringify(process.env.EP_DOCTOR_STORE_BUILD !== '1') },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ru',
-    permissions: ['storage'],
+    // storage: findings and checks; scripting + host_permissions (the platforms, same as the content
+    // scripts) + activeTab: the plug-in probe in the tab the user checks; nativeMessaging: telling
+    // installed signing components from missing ones; management only when the user asks for it.
+    permissions: ['storage', 'scripting', 'activeTab', 'nativeMessaging'],
+    optional_permissions: ['management'],
     action: { default_title: '__MSG_actionTitle__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'

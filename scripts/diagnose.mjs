@@ -4,12 +4,14 @@
  * `npm run diagnose -- <command> …`: support-desk tools that drive the real extension.
  *   page FILE.html... --url URL [--wait MS] [--json]
  *   cert FILE... [--now ISO-8601] [--json]
+ *   check --scenario FILE [--url URL] [--json]
  */
 import { UsageError } from './diagnose/usage.mjs';
 
 const commands = {
   page: () => import('./diagnose/page.mjs'),
   cert: () => import('./diagnose/cert.mjs'),
+  check: () => import('./diagnose/check.mjs'),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -13,12 +13,15 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
   '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable'];
 
 /**
- * Launches Debian Chromium with ep-doctor installed in a throw-away profile.
- * @param {{ headless?: boolean, lang?: string, args?: string[] }} [options]
+ * Launches Debian Chromium with ep-doctor installed in a throw-away profile; with `simulator`, the
+ * CryptoPro simulator (tests/simulator) plays the plug-in for that scenario. The simulator is
+ * TypeScript: callers that use it run under tsx (npm start, diagnose, vitest).
+ * @param {{ headless?: boolean, lang?: string, args?: string[], simulator?: { name: string, scenario: import('../../tests/simulator/scenario').Scenario } }} [options]
  */
 export async function launchWithExtension(options = {}) {
   const { headless = true, lang = 'ru-RU' } = options;
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ep-doctor-chromium-'));
+  const simulator = options.simulator === undefined ? null : await (await import('../../tests/simulator/launch.ts')).prepareSimulator(options.simulator.name, options.simulator.scenario, userDataDir, `${userDataDir}-simulator`);
   const args = [...ARGS.filter((a) => !a.startsWith('--lang=')), `--lang=${lang}`, ...(options.args ?? [])];
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -31,6 +34,7 @@ export async function launchWithExtension(options = {}) {
     env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8`, LC_ALL: '' },
     defaultViewport: headless ? { width: 1280, height: 900 } : null,
   });
+  if (simulator?.extensionDir) await browser.installExtension(simulator.extensionDir);
   const id = await browser.installExtension(EXTENSION_DIR);
   if (id !== EXTENSION_ID) throw new Error(`extension id ${id}, expected ${EXTENSION_ID}: is the manifest key missing?`);
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${EXTENSION_ID}/`), { timeout: 15_000 });
@@ -51,8 +55,9 @@ export async function launchWithExtension(options = {}) {
   const close = async () => {
     await browser.close().catch(() => undefined);
     rmSync(userDataDir, { recursive: true, force: true });
+    rmSync(`${userDataDir}-simulator`, { recursive: true, force: true });
   };
-  return { browser, worker, close };
+  return { browser, worker, close, simulator };
 }
 
 /**

@@ -12,8 +12,9 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset
  * @param {string} file
  * @param {string} url
  * @param {string} [html] served instead of the file's content
+ * @param {{ clockOffsetMs?: number }} [server] the served page's Date header runs this far ahead
  */
-export async function servePage(page, file, url, html) {
+export async function servePage(page, file, url, html, server = {}) {
   const target = new URL(url);
   const dir = path.dirname(file);
   await page.setRequestInterception(true);
@@ -25,9 +26,12 @@ export async function servePage(page, file, url, html) {
     } catch {
       return void request.abort();
     }
+    // Extension resources (the CryptoPro bridge script) are local and must load as in a real browser.
+    if (requested.protocol === 'chrome-extension:') return void request.continue();
     requested.hash = '';
     if (requested.href === new URL(target.href.split('#')[0] ?? target.href).href) {
-      return void request.respond({ status: 200, contentType: TYPES['.html'], body: html ?? readFileSync(file) });
+      const date = new Date(Date.now() + (server.clockOffsetMs ?? 0)).toUTCString();
+      return void request.respond({ status: 200, contentType: TYPES['.html'], headers: { date }, body: html ?? readFileSync(file) });
     }
     if (requested.origin === target.origin) {
       const sibling = path.join(dir, path.basename(requested.pathname));

@@ -1,5 +1,8 @@
-import type { Browser } from 'wxt/browser';
-import { ContentToBackground } from '../core/messages';
+import { browser, type Browser } from 'wxt/browser';
+import type { CheckResult } from '../core/check-result';
+import { ContentToBackground, UiToBackground, type CheckToContent } from '../core/messages';
+import { runCheck } from './check/run-check';
+import { readCheck } from './check/store';
 import { writeHintPacks } from './hint-packs';
 import { addTabFindings, resetTabFindings } from './tab-findings';
 
@@ -10,6 +13,7 @@ type Sender = Browser.runtime.MessageSender;
  * parsed; the tab and frame come from the browser (sender), never from the message.
  */
 export async function handleMessage(raw: unknown, sender: Sender): Promise<unknown> {
+  if (isExtensionPage(sender)) return handleUiMessage(raw);
   const parsed = ContentToBackground.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'bad-message' };
   const message = parsed.data;
@@ -22,6 +26,11 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
       if (tabId === undefined) return { ok: false, error: 'no-tab' };
       if (message.start === true && sender.frameId === 0) await resetTabFindings(tabId);
       await addTabFindings(tabId, topFrameUrl(message.pageUrl, sender), message.platformId, message.findings);
+      return { ok: true };
+    case 'content→bg:run-check':
+      // The tab is the sender's; the content script sends this only for a trusted click in its hint.
+      if (tabId === undefined) return { ok: false, error: 'no-tab' };
+      void runCheck({ tabId, kind: 'quick' }, tellTab);
       return { ok: true };
     case 'content→bg:navigated':
       if (tabId === undefined || sender.frameId !== 0) return { ok: false, error: 'not-top-frame' };
@@ -42,4 +51,35 @@ function topFrameUrl(reported: string | undefined, sender: Sender): string | nul
   } catch {
     return sender.url;
   }
+}
+
+/** Our own pages (popup, viewer) are the only senders with our origin and no content-script frame. */
+function isExtensionPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && sender.url !== undefined && sender.url.startsWith(browser.runtime.getURL('/'));
+}
+
+async function handleUiMessage(raw: unknown): Promise<unknown> {
+  const parsed = UiToBackground.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'bad-message' };
+  const message = parsed.data;
+  switch (message.type) {
+    case 'ui→bg:run-check': {
+      const request = { tabId: message.tabId, kind: message.kind, ...(message.thumbprint === undefined ? {} : { thumbprint: message.thumbprint }) };
+      return { ok: true, result: await runCheck(request, tellTab) };
+    }
+    case 'ui→bg:get-check':
+      return { ok: true, result: await readCheck(message.tabId, message.kind) };
+  }
+}
+
+/** Hints on the page follow the check: «Проверяем…», then the cause it found. */
+function tellTab(result: CheckResult): void {
+  if (result.kind !== 'quick') return;
+  const message: CheckToContent = {
+    type: 'bg→content:check',
+    status: result.status,
+    problems: [...new Set(result.problems.map((p) => p.id))],
+    ...(result.reason === undefined ? {} : { reason: result.reason }),
+  };
+  browser.tabs.sendMessage(result.tabId, message).catch(() => undefined);
 }

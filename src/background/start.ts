@@ -1,14 +1,19 @@
 import { browser } from 'wxt/browser';
 import { handleMessage } from './handle-message';
 import { writeHintPacks } from './hint-packs';
+import { closeInterruptedChecks, removeCheck } from './check/store';
 import { resetTabFindings } from './tab-findings';
 
 export function startBackground(): void {
+  void closeInterruptedChecks(Date.now());
   browser.runtime.onInstalled.addListener(() => void writeHintPacks());
   browser.runtime.onStartup.addListener(() => void writeHintPacks());
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     handleMessage(message, sender).then(sendResponse, () => sendResponse({ ok: false, error: 'failed' }));
     return true;
   });
-  browser.tabs.onRemoved.addListener((tabId) => void resetTabFindings(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void resetTabFindings(tabId);
+    void removeCheck(tabId);
+  });
 }

@@ -19,6 +19,14 @@ export interface HintModel {
   dialogText?: string | undefined;
 }
 
+/** What a check reported, worded from the hint pack: the causes (most severe first) and their steps. */
+export type CheckView = { status: 'running' | 'failed' | 'impossible' } | { status: 'done'; causes: readonly { title: string; steps: readonly string[] }[] };
+
+export interface HintCard {
+  card: HTMLElement;
+  showCheck(view: CheckView): void;
+}
+
 /** Steps shown before «Проверить» expands the hint. */
 const FIRST_STEPS = 3;
 
@@ -32,8 +40,8 @@ function el(doc: Document, tag: string, attrs: Record<string, string>, ...childr
   return node;
 }
 
-/** The card: what the problem means here and what to do. */
-export function buildHintCard(doc: Document, model: HintModel, onDismiss: () => void): HTMLElement {
+/** The card: what the problem means here and what to do; «Проверить» runs the check (`onCheck`). */
+export function buildHintCard(doc: Document, model: HintModel, onDismiss: () => void, onCheck: () => void): HintCard {
   const { lang } = model;
   const say = (key: HintUiKey, params?: Record<string, string | number>): string => fill(model.ui[key], params);
   let expanded = false;
@@ -41,11 +49,14 @@ export function buildHintCard(doc: Document, model: HintModel, onDismiss: () => 
   const more = el(doc, 'p', { class: 'more' });
   const links = el(doc, 'p', { class: 'links' });
   const check = el(doc, 'button', { class: 'primary', type: 'button', 'aria-expanded': 'false' });
+  const verdict = el(doc, 'div', { class: 'check', 'aria-live': 'polite' });
+  let steps = model.steps;
+  let checked = false;
 
   const render = (): void => {
-    const shown = expanded ? model.steps : model.steps.slice(0, FIRST_STEPS);
+    const shown = expanded ? steps : steps.slice(0, FIRST_STEPS);
     stepsList.replaceChildren(...shown.map((step) => el(doc, 'li', {}, step)));
-    const hidden = model.steps.length - shown.length;
+    const hidden = steps.length - shown.length;
     more.hidden = hidden === 0;
     more.textContent = hidden > 0 ? say('hintMoreSteps', { n: hidden }) : '';
     links.hidden = !expanded || model.links.length === 0;
@@ -53,12 +64,14 @@ export function buildHintCard(doc: Document, model: HintModel, onDismiss: () => 
       `${say('hintLinks')}: `,
       ...model.links.filter((link) => /^https?:\/\//.test(link.url)).map((link) => el(doc, 'a', { href: link.url, target: '_blank', rel: 'noopener noreferrer' }, link.title)),
     );
-    check.textContent = say(expanded ? 'hintCollapse' : 'hintCheck');
+    check.textContent = say(checked ? 'hintCheckAgain' : 'hintCheck');
     check.setAttribute('aria-expanded', String(expanded));
   };
-  check.addEventListener('click', () => {
-    expanded = !expanded;
+  check.addEventListener('click', (event) => {
+    expanded = true;
     render();
+    // Only the user starts a check: a page cannot click for them.
+    if (event.isTrusted) onCheck();
   });
 
   const close = el(doc, 'button', { class: 'close', type: 'button', 'aria-label': say('hintDismissLabel'), title: say('hintDismissLabel') }, '×');
@@ -75,6 +88,7 @@ export function buildHintCard(doc: Document, model: HintModel, onDismiss: () => 
     el(doc, 'p', { class: 'text' }, model.explanation),
     model.dialogText !== undefined && el(doc, 'p', { class: 'meta' }, say('hintDialogSource', { text: model.dialogText })),
     model.code !== undefined && el(doc, 'p', { class: 'meta' }, say('hintCode', { code: model.code })),
+    verdict,
     el(doc, 'p', { class: 'todo' }, say('hintWhatToDo')),
     stepsList,
     more,
@@ -82,7 +96,23 @@ export function buildHintCard(doc: Document, model: HintModel, onDismiss: () => 
     el(doc, 'div', { class: 'actions' }, check, hide),
   );
   render();
-  return card;
+  const showCheck = (view: CheckView): void => {
+    check.toggleAttribute('disabled', view.status === 'running');
+    if (view.status !== 'done') {
+      verdict.replaceChildren(el(doc, 'p', {}, say(view.status === 'running' ? 'hintChecking' : view.status === 'impossible' ? 'hintCheckImpossible' : 'hintCheckFailed')));
+      return;
+    }
+    checked = true;
+    const [first] = view.causes;
+    verdict.replaceChildren(
+      el(doc, 'p', {}, say(first === undefined ? 'hintCheckClean' : 'hintCheckFound')),
+      ...view.causes.slice(0, 3).map((cause) => el(doc, 'p', { class: 'title' }, cause.title)),
+    );
+    // The checked cause's remedy replaces the generic one the page text suggested.
+    if (first !== undefined) steps = first.steps;
+    render();
+  };
+  return { card, showCheck };
 }
 
 /** Custom element names: a page cannot style what sits inside their closed shadow roots. */

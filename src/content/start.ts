@@ -1,7 +1,9 @@
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { composeSteps } from '../core/compose-steps';
 import type { HintStyle } from '../core/hint-style';
 import { MAX_EXCERPT } from '../core/limits';
-import type { Finding } from '../core/messages';
+import type { CheckToContent, Finding } from '../core/messages';
 import type { ProblemId } from '../core/problem-ids';
 import { createMatcher, type Signal } from '../detectors/matcher';
 import { GENERIC_TEXT_SIGNALS } from '../detectors/text-signals';
@@ -10,13 +12,14 @@ import { platformForUrl } from '../platforms/match-url';
 import { hintAnchor } from './anchor';
 import { createHintPackLoader } from './hint-pack-client';
 import { hintModel } from './hint-model';
-import { buildHintCard, createCornerStack, HINT_TAG, mountInlineHint, STACK_TAG } from './hint-view';
+import { buildHintCard, createCornerStack, HINT_TAG, mountInlineHint, STACK_TAG, type CheckView, type HintCard } from './hint-view';
 import { DIALOG_EVENT, MAX_DIALOG_TEXT, SHADOW_EVENT } from './page-events';
 import { createScanner, excerptOf, type Hit } from './scanner';
 import { sendToBackground } from './send';
 
 interface LiveHint {
   card: HTMLElement;
+  showCheck: HintCard['showCheck'];
   host: HTMLElement | null;
   css: HintStyle;
   /** The message the hint explains; when the page removes it, the hint moves to the corner. */
@@ -73,13 +76,13 @@ export function startContentScript(ctx: ContentScriptContext): void {
     if (pack === null || ctx.isInvalid || hints.get(problem) !== undefined) return;
     const model = hintModel(pack, problem, platformId, { code: signal.code, dialogText });
     if (model === null) return;
-    const live: LiveHint = { card: document.createElement('div'), host: null, css: pack.style, anchor, dismissed: false };
     const dismiss = (): void => {
       live.dismissed = true;
       live.card.remove();
       live.host?.remove();
     };
-    live.card = buildHintCard(document, model, dismiss);
+    const built = buildHintCard(document, model, dismiss, () => void sendToBackground({ type: 'content→bg:run-check' }));
+    const live: LiveHint = { ...built, host: null, css: pack.style, anchor, dismissed: false };
     hints.set(problem, live);
     const target = anchor === null ? null : hintAnchor(anchor);
     if (target !== null && target.isConnected && target.tagName !== 'BODY' && target.tagName !== 'HTML') {
@@ -227,6 +230,31 @@ export function startContentScript(ctx: ContentScriptContext): void {
     if (isTop) void sendToBackground({ type: 'content→bg:navigated', platformId });
     if (document.body !== null) scanner.scan(document.body);
   };
+
+  // The check's progress and causes, for every hint of this frame (the message shape is checked here:
+  // zod stays out of the content script).
+  const onCheck = (raw: unknown): void => {
+    const message = raw as Partial<CheckToContent> | null;
+    if (message?.type !== 'bg→content:check' || !Array.isArray(message.problems)) return;
+    void loadPack().then((pack) => {
+      if (pack === null) return;
+      const status = message.status;
+      const view: CheckView =
+        status === 'done'
+          ? {
+              status,
+              // The pack (schema-checked by the background) knows every id; anything else is skipped.
+              causes: message.problems!.slice(0, 10).flatMap((id) => {
+                const entry = Object.hasOwn(pack.problems, id) ? pack.problems[id as ProblemId] : undefined;
+                return entry === undefined ? [] : [{ title: entry.title, steps: composeSteps(entry.steps, platformId === null ? undefined : pack.platforms[platformId]?.remedies[id as ProblemId]) }];
+              }),
+            }
+          : { status: status === 'running' ? 'running' : status === 'impossible' ? 'impossible' : 'failed' };
+      for (const live of hints.values()) live.showCheck(view);
+    });
+  };
+  browser.runtime.onMessage.addListener(onCheck);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCheck));
 
   if (document.readyState === 'loading') {
     ctx.addEventListener(document, 'DOMContentLoaded', () => requestIdle(initialScan), { once: true });

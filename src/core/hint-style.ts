@@ -20,6 +20,10 @@ const SHEET = `
 ol { margin: 0 0 6px; padding-left: 20px; }
 li { margin: 2px 0; }
 .more { margin: 0 0 6px; font-size: 12px; color: #5b6675; }
+.check:empty { display: none; }
+.check { margin: 0 0 8px; padding: 6px 8px; border-radius: 4px; background: #f1f5fb; }
+.check p { margin: 2px 0; }
+button[disabled] { opacity: .6; cursor: progress; }
 .links { margin: 0 0 6px; font-size: 12px; }
 .links a { color: #1e6fd9; margin-right: 10px; }
 .actions { display: flex; gap: 8px; margin-top: 6px; }

@@ -44,7 +44,10 @@ export const ContentNeedHintPack = z.object({
   lang: z.enum(['ru', 'en']),
 });
 
-export const ContentToBackground = z.discriminatedUnion('type', [ContentFindings, ContentNavigated, ContentNeedHintPack]);
+/** «Проверить» in a hint, clicked by the user (the content script sends it only for trusted clicks). */
+export const ContentRunCheck = z.object({ type: z.literal('content→bg:run-check') });
+
+export const ContentToBackground = z.discriminatedUnion('type', [ContentFindings, ContentNavigated, ContentNeedHintPack, ContentRunCheck]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
 /** What the background keeps per tab in storage.session. */
@@ -57,3 +60,25 @@ export const TabFindings = z.object({
 export type TabFindings = z.infer<typeof TabFindings>;
 
 export const tabFindingsKey = (tabId: number): string => `tab:${tabId}`;
+
+/** From the extension's own pages (popup, report viewer): run a check of a tab, or read its last one. */
+export const UiRunCheck = z.object({
+  type: z.literal('ui→bg:run-check'),
+  tabId: z.number(),
+  kind: z.enum(['quick', 'sign']),
+  thumbprint: z.optional(z.string().check(z.regex(/^[0-9A-F]{40}$/))),
+});
+export const UiGetCheck = z.object({ type: z.literal('ui→bg:get-check'), tabId: z.number(), kind: z.optional(z.enum(['quick', 'sign'])) });
+export const UiToBackground = z.discriminatedUnion('type', [UiRunCheck, UiGetCheck]);
+export type UiToBackground = z.infer<typeof UiToBackground>;
+
+/**
+ * Background → the tab's content scripts: the check's state and the problems it found (ids by
+ * severity). The content script checks the shape by hand (no zod in its bundle).
+ */
+export interface CheckToContent {
+  type: 'bg→content:check';
+  status: 'running' | 'done' | 'impossible' | 'interrupted' | 'failed';
+  problems: string[];
+  reason?: string;
+}

@@ -69,7 +69,10 @@ export async function hintTexts(page: Page, tag = 'ep-doctor-hint'): Promise<str
   }
 }
 
-/** Clicks the button labelled `label` inside our hint (closed shadow root), as a user would. */
+/**
+ * Clicks the button labelled `label` inside our hint (closed shadow root) with the mouse, as a user
+ * would: the click is trusted, which «Проверить» requires before it starts a check.
+ */
 export async function clickInHint(page: Page, label: string, tag = 'ep-doctor-hint'): Promise<boolean> {
   const cdp = await page.createCDPSession();
   try {
@@ -82,8 +85,11 @@ export async function clickInHint(page: Page, label: string, tag = 'ep-doctor-hi
     };
     visit(root, false);
     if (target === null) return false;
-    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: (target as DomNode).backendNodeId })) as { object: { objectId: string } };
-    await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { this.click(); }' });
+    const backendNodeId = (target as DomNode).backendNodeId;
+    await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as { model: { content: number[] } };
+    const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
+    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
     return true;
   } finally {
     await cdp.detach();

@@ -13,7 +13,7 @@ export function t(lang: Lang, key: UiKey, params: Readonly<Record<string, string
 }
 
 /** The strings a hint shows; they travel in the hint pack, so the content script bundles none. */
-export const HINT_UI_KEYS = ['brand', 'hintLabel', 'hintWhatToDo', 'hintCheck', 'hintCollapse', 'hintDismiss', 'hintDismissLabel', 'hintMoreSteps', 'hintLinks', 'hintCode', 'hintDialogSource', 'hintPlatform'] as const satisfies readonly UiKey[];
+export const HINT_UI_KEYS = ['brand', 'hintLabel', 'hintWhatToDo', 'hintCheck', 'hintCollapse', 'hintDismiss', 'hintDismissLabel', 'hintMoreSteps', 'hintLinks', 'hintCode', 'hintDialogSource', 'hintPlatform', 'hintChecking', 'hintCheckFound', 'hintCheckClean', 'hintCheckFailed', 'hintCheckImpossible', 'hintCheckAgain'] as const satisfies readonly UiKey[];
 export type HintUiKey = (typeof HINT_UI_KEYS)[number];
 export type HintUi = Record<HintUiKey, string>;
 

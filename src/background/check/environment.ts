@@ -1,0 +1,53 @@
+import { browser } from 'wxt/browser';
+import { browserInfo, clockSkewSeconds, CLOCK_SKEW_LIMIT_SECONDS } from '../../core/browser-info';
+import type { CheckFacts, CheckProblem } from '../../core/check-result';
+import { problem } from '../../plugin/interpret';
+import { PLATFORM_GUIDES } from '../../platforms/guides';
+import { hostMatches } from '../../platforms/match-url';
+
+export async function browserAndOs(): Promise<Pick<CheckFacts, 'browser' | 'os'>> {
+  const ua = navigator.userAgent;
+  const brands = (navigator as Navigator & { userAgentData?: { brands?: { brand: string; version: string }[] } }).userAgentData?.brands ?? [];
+  const info = browserInfo(ua, brands);
+  const platform = await browser.runtime.getPlatformInfo().catch(() => ({ os: 'unknown', arch: 'unknown' }));
+  return { browser: { name: info.name, version: info.version, userAgent: ua.slice(0, 500), gostTls: info.gostTls }, os: { os: String(platform.os).slice(0, 20), arch: String(platform.arch).slice(0, 20) } };
+}
+
+/** The platform's host needs GOST TLS (ЕИС cabinet, nalog cabinets): research/platforms.md. */
+export function needsGostTls(platformId: string | null, url: URL): boolean {
+  const guide = platformId === null ? undefined : PLATFORM_GUIDES[platformId];
+  return guide?.gostTlsHosts.some((pattern) => hostMatches(pattern, url.hostname)) ?? false;
+}
+
+export function gostTlsProblems(needs: boolean, facts: Pick<CheckFacts, 'browser'>, host: string): CheckProblem[] {
+  if (!needs || facts.browser.gostTls) return [];
+  return [problem('gost-tls-unsupported', 'environment', `${host} uses GOST TLS; ${facts.browser.name} ${facts.browser.version ?? ''} cannot open it (Yandex Browser or Chromium-Gost can)`)];
+}
+
+/**
+ * One HEAD request to the page already open, from the page's origin (the content script's world), only
+ * during a check: the server's Date header against this computer's clock.
+ */
+export async function clockSkew(tabId: number): Promise<number | null> {
+  try {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      func: async () => {
+        const sentAt = Date.now();
+        const response = await fetch(location.href, { method: 'HEAD', cache: 'no-store', credentials: 'omit', redirect: 'manual' });
+        return { date: response.headers.get('date'), sentAt, receivedAt: Date.now() };
+      },
+    });
+    const r = injection?.result as { date: unknown; sentAt: unknown; receivedAt: unknown } | undefined;
+    if (r === undefined || typeof r.sentAt !== 'number' || typeof r.receivedAt !== 'number') return null;
+    return clockSkewSeconds(typeof r.date === 'string' ? r.date.slice(0, 100) : null, r.sentAt, r.receivedAt);
+  } catch {
+    return null;
+  }
+}
+
+export function clockProblems(skew: number | null): CheckProblem[] {
+  if (skew === null || Math.abs(skew) <= CLOCK_SKEW_LIMIT_SECONDS) return [];
+  const minutes = Math.round(Math.abs(skew) / 60);
+  return [problem('clock-skew', 'environment', `this computer's clock is ${minutes} min ${skew > 0 ? 'behind' : 'ahead of'} the platform server`)];
+}

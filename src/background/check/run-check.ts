@@ -1,0 +1,154 @@
+import { browser } from 'wxt/browser';
+import { CATALOG } from '../../core/catalog';
+import type { CheckFacts, CheckProblem, CheckResult } from '../../core/check-result';
+import { SEVERITIES } from '../../core/problem-ids';
+import { interpretProbe, interpretSignature, type HostState } from '../../plugin/interpret';
+import { interpretCertificates } from '../../plugin/interpret-certificates';
+import { parseLicenseValidTo } from '../../plugin/license';
+import type { ProbeReport } from '../../plugin/probe/report';
+import { PLATFORM_MATCHES } from '../../platforms';
+import { platformForUrl } from '../../platforms/match-url';
+import { readTabFindings } from '../tab-findings';
+import { certificateContext } from './certificates';
+import { discoverNativeHosts } from './discovery';
+import { browserAndOs, clockProblems, clockSkew, gostTlsProblems, needsGostTls } from './environment';
+import { signingExtensions } from './extensions';
+import { runProbeInTab } from './run-probe';
+import { writeCheck } from './store';
+
+/** Platforms where an employee's certificate needs an МЧД (not the state portals). */
+const NO_MCHD_PLATFORMS = new Set(['gosuslugi', 'nalog']);
+
+export interface CheckRequest {
+  tabId: number;
+  kind: 'quick' | 'sign';
+  thumbprint?: string;
+}
+
+const running = new Map<number, Promise<CheckResult>>();
+
+/** One check per tab at a time; a second request while it runs gets the same result. */
+export function runCheck(request: CheckRequest, notify: (result: CheckResult) => void): Promise<CheckResult> {
+  const current = running.get(request.tabId);
+  if (current !== undefined) return current;
+  const task = check(request, notify).finally(() => running.delete(request.tabId));
+  running.set(request.tabId, task);
+  return task;
+}
+
+const pageUrlOf = (url: URL): string => `${url.origin}${url.pathname}`.slice(0, 2048);
+const bySeverity = (a: CheckProblem, b: CheckProblem): number => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity);
+
+async function check(request: CheckRequest, notify: (result: CheckResult) => void): Promise<CheckResult> {
+  const started = Date.now();
+  const tab = await browser.tabs.get(request.tabId).catch(() => null);
+  const url = (() => {
+    try {
+      return new URL(tab?.url ?? '');
+    } catch {
+      return null;
+    }
+  })();
+  const platformId = url === null ? null : (platformForUrl(PLATFORM_MATCHES, url.href)?.id ?? null);
+  const result: CheckResult = {
+    v: 1,
+    id: crypto.randomUUID(),
+    kind: request.kind,
+    status: 'running',
+    tabId: request.tabId,
+    pageUrl: url === null ? '' : pageUrlOf(url),
+    platformId,
+    startedAt: started,
+    step: 'probe',
+    problems: [],
+    facts: null,
+    pageFindings: (await readTabFindings(request.tabId))?.findings ?? [],
+    timings: { total: 0, probe: 0, discovery: 0, analysis: 0 },
+  };
+  const finish = async (patch: Partial<CheckResult>): Promise<CheckResult> => {
+    const done: CheckResult = { ...result, ...patch, finishedAt: Date.now() };
+    delete done.step;
+    done.timings = { ...done.timings, total: Date.now() - started };
+    await writeCheck(done);
+    notify(done);
+    return done;
+  };
+  if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    return finish({ status: 'impossible', reason: 'not a web page: the plug-in can only be checked from an http(s) page' });
+  }
+  await writeCheck(result);
+  notify(result);
+
+  try {
+    const timed = async <T>(task: Promise<T>): Promise<[T, number]> => {
+      const t0 = Date.now();
+      const value = await task;
+      return [value, Date.now() - t0];
+    };
+    const [[probe, probeMs], [hosts, discoveryMs], skew, env, extensions] = await Promise.all([
+      timed(runProbeInTab(request.tabId, request.kind === 'sign' && request.thumbprint !== undefined ? { mode: 'sign', thumbprint: request.thumbprint } : { mode: 'quick' })),
+      timed(discoverNativeHosts()),
+      request.kind === 'quick' ? clockSkew(request.tabId) : Promise.resolve(null),
+      browserAndOs(),
+      signingExtensions(),
+    ]);
+    result.timings.probe = probeMs;
+    result.timings.discovery = discoveryMs;
+    if (!probe.ok) {
+      return finish({ status: probe.reason === 'no-access' ? 'impossible' : 'failed', reason: `${probe.reason}: ${probe.detail}`.slice(0, 300) });
+    }
+    const report = probe.report;
+    if (report.tampered.length > 0 || report.loader.state === 'invalid') {
+      const what = report.tampered.length > 0 ? report.tampered.join(', ') : 'window.cadesplugin';
+      return finish({ status: 'impossible', reason: `the page replaced what the check relies on (${what})`.slice(0, 300) });
+    }
+
+    const analysisStart = Date.now();
+    const nmcades: HostState = hosts.find((h) => h.name === 'ru.cryptopro.nmcades')?.state ?? 'unknown';
+    const gost = needsGostTls(platformId, url);
+    const now = new Date();
+    const problems: CheckProblem[] = [];
+    let certificates: CheckFacts['certificates'] = [];
+    if (request.kind === 'sign') {
+      problems.push(...interpretSignature(report, { nmcades, needsGostTls: gost, now }));
+    } else {
+      problems.push(...interpretProbe(report, { nmcades, needsGostTls: gost, now }));
+      if (report.path !== 'none') {
+        const verdicts = await interpretCertificates(report, await certificateContext(now, platformId !== null && !NO_MCHD_PLATFORMS.has(platformId)));
+        problems.push(...verdicts.problems);
+        certificates = verdicts.facts;
+      }
+      problems.push(...gostTlsProblems(gost, env, url.hostname), ...clockProblems(skew), ...extensions.problems);
+    }
+    result.timings.analysis = Date.now() - analysisStart;
+    const facts: CheckFacts = {
+      ...env,
+      extension: { id: report.bridge.extensionId, version: report.bridge.extensionVersion, answered: report.bridge.source !== null },
+      plugin: { version: pluginVersion(report), path: report.path },
+      providers: report.providers.filter((p) => p.version !== undefined).map((p) => ({ type: p.type, name: p.name ?? null, version: p.version ?? null })),
+      licenses: report.licenses.map((l) => ({ product: l.product, state: l.validTo === undefined ? 'unknown' : parseLicenseValidTo(l.validTo, now).state, validTo: l.validTo ?? null })),
+      nativeHosts: hosts,
+      extensions: extensions.list,
+      certificates,
+      clockSkewSeconds: skew,
+    };
+    return finish({ status: 'done', problems: dedupe(problems).sort(bySeverity), facts });
+  } catch (error) {
+    return finish({ status: 'failed', reason: `internal error: ${(error as Error).message}`.slice(0, 300) });
+  }
+}
+
+function pluginVersion(report: ProbeReport): string | null {
+  const v = report.about.pluginVersion;
+  return v !== undefined && v !== '0.0.0000' ? v : (report.about.version ?? v ?? null);
+}
+
+function dedupe(problems: CheckProblem[]): CheckProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.id}|${p.certificate ?? ''}`;
+    if (seen.has(key) || CATALOG[p.id] === undefined) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,87 @@
+import * as z from 'zod/mini';
+import { Finding } from './messages';
+import { PROBLEM_IDS, SEVERITIES } from './problem-ids';
+
+/**
+ * The result of one check of a tab (issue «The check»): what was found, the facts behind it and how
+ * long it took. Stored per tab in storage.session; the popup, the hints and the report read it.
+ */
+const str = (max: number) => z.string().check(z.maxLength(max));
+
+export const CheckProblem = z.object({
+  id: z.enum(PROBLEM_IDS),
+  severity: z.enum(SEVERITIES),
+  /** Who found it: the plug-in probe, native-host discovery, certificate analysis, the environment, the page. */
+  source: z.enum(['plugin', 'discovery', 'certificate', 'environment', 'page']),
+  /** Plain words for support: what was seen (a version, a code and its message, a date). */
+  evidence: str(500),
+  /** Thumbprint of the certificate concerned. */
+  certificate: z.optional(str(64)),
+});
+export type CheckProblem = z.infer<typeof CheckProblem>;
+
+export const CertificateFact = z.object({
+  thumbprint: str(64),
+  subject: str(1000),
+  issuer: str(1000),
+  validFrom: z.nullable(str(40)),
+  validTo: z.nullable(str(40)),
+  /** Private key usage period end (2.5.29.16), when the certificate has one. */
+  keyValidTo: z.nullable(str(40)),
+  stores: z.array(z.enum(['my', 'container'])),
+  hasPrivateKey: z.boolean(),
+  /** IsValid().Result from the plug-in; null when it could not say. */
+  pluginValid: z.nullable(z.boolean()),
+  container: z.nullable(str(300)),
+  provider: z.nullable(str(200)),
+  ownerKind: z.nullable(str(40)),
+  /** An older certificate of the same owner next to a usable one: its problems are not counted. */
+  superseded: z.boolean(),
+  problems: z.array(z.enum(PROBLEM_IDS)),
+});
+export type CertificateFact = z.infer<typeof CertificateFact>;
+
+export const NATIVE_HOST_STATES = ['installed', 'missing', 'unknown'] as const;
+
+export const CheckFacts = z.object({
+  browser: z.object({ name: str(40), version: z.nullable(str(40)), userAgent: str(500), gostTls: z.boolean() }),
+  os: z.object({ os: str(20), arch: str(20) }),
+  extension: z.object({ id: z.nullable(str(40)), version: z.nullable(str(100)), answered: z.boolean() }),
+  plugin: z.object({ version: z.nullable(str(40)), path: z.enum(['page', 'bridge', 'none']) }),
+  providers: z.array(z.object({ type: z.number(), name: z.nullable(str(200)), version: z.nullable(str(40)) })),
+  licenses: z.array(z.object({ product: z.enum(['csp', 'ocsp', 'tsp']), state: z.enum(['valid', 'expired', 'unlimited', 'unknown']), validTo: z.nullable(str(60)) })),
+  nativeHosts: z.array(z.object({ name: str(60), state: z.enum(NATIVE_HOST_STATES), detail: str(200) })),
+  /** Signing extensions seen through the optional `management` permission; null without it. */
+  extensions: z.nullable(z.array(z.object({ id: str(40), name: str(100), enabled: z.boolean(), version: str(40) }))),
+  certificates: z.array(CertificateFact),
+  /** Platform server time minus this computer's, in seconds, when the page's server said. */
+  clockSkewSeconds: z.nullable(z.number()),
+});
+export type CheckFacts = z.infer<typeof CheckFacts>;
+
+export const CheckResult = z.object({
+  v: z.literal(1),
+  id: str(40),
+  kind: z.enum(['quick', 'sign']),
+  /**
+   * running; done; impossible (the page tampered with what the check needs, or is not a web page);
+   * interrupted (the service worker stopped mid-check); failed (an internal error).
+   */
+  status: z.enum(['running', 'done', 'impossible', 'interrupted', 'failed']),
+  reason: z.optional(str(300)),
+  tabId: z.number(),
+  /** Origin and path only. */
+  pageUrl: str(2048),
+  platformId: z.nullable(str(40)),
+  startedAt: z.number(),
+  finishedAt: z.optional(z.number()),
+  step: z.optional(z.enum(['discovery', 'probe', 'certificates', 'environment'])),
+  problems: z.array(CheckProblem),
+  facts: z.nullable(CheckFacts),
+  /** Problems the page itself showed (the content script's findings), as seen before the check. */
+  pageFindings: z.array(Finding),
+  timings: z.object({ total: z.number(), probe: z.number(), discovery: z.number(), analysis: z.number() }),
+});
+export type CheckResult = z.infer<typeof CheckResult>;
+
+export const checkResultKey = (tabId: number): string => `check:${tabId}`;

@@ -1,0 +1,101 @@
+import { CATALOG } from '../core/catalog';
+import type { CheckProblem } from '../core/check-result';
+import type { ProblemId } from '../core/problem-ids';
+import { pluginError } from './errors';
+import { parseLicenseValidTo } from './license';
+import type { CallError, ProbeReport } from './probe/report';
+import { cspVersionFindings, parseVersion, pluginVersionFindings } from './versions';
+
+export type HostState = 'installed' | 'missing' | 'unknown';
+
+export interface ProbeContext {
+  /** What connectNative said about ru.cryptopro.nmcades. */
+  nmcades: HostState;
+  /** The platform's host needs GOST TLS (CSP 5.0 in Chromium 90+). */
+  needsGostTls: boolean;
+  now: Date;
+}
+
+export const problem = (id: ProblemId, source: CheckProblem['source'], evidence: string, certificate?: string): CheckProblem => ({
+  id,
+  severity: CATALOG[id].severity,
+  source,
+  evidence: evidence.slice(0, 500),
+  ...(certificate === undefined ? {} : { certificate }),
+});
+
+const describe = (error: CallError): string => (error.code === null ? error.message : `${error.message.replace(/\s*\(?0x[0-9a-f]{8}\)?\s*$/i, '')} (${error.code})`);
+
+/** A failed call → the catalog's problems for its code or words; unknown-signing-error when none. */
+export function problemsOfError(error: CallError, source: CheckProblem['source'], at: string, certificate?: string): CheckProblem[] {
+  const ids = pluginError(error.code === null ? error.message : `${error.message} (${error.code})`).problems;
+  const chosen: ProblemId[] = ids.length > 0 ? ids : ['unknown-signing-error'];
+  return chosen.map((id) => problem(id, source, `${at}: ${describe(error)}`, certificate));
+}
+
+/**
+ * Why the plug-in could not be reached, from what the probe saw and what native-messaging discovery
+ * says about the native part (research/cryptopro-plugin.md §2.1).
+ */
+function reachProblems(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
+  const hostMissing = ctx.nmcades === 'missing';
+  if (report.bridge.source === null) {
+    const tried = report.bridge.tried.map((t) => t.id).join(', ');
+    const out = [problem('plugin-extension-missing', 'plugin', `no CryptoPro extension answered (bridge script not loadable for ${tried || 'any id'})`)];
+    if (hostMissing) out.push(problem('plugin-host-missing', 'discovery', 'native host ru.cryptopro.nmcades is not registered'));
+    return out;
+  }
+  if (report.bridge.handshake === 'timeout') {
+    return [problem('plugin-connection-lost', 'plugin', `the CryptoPro extension's bridge loaded but its content script did not answer the handshake (extension ${report.bridge.extensionId ?? '?'})`)];
+  }
+  const error = report.about.error;
+  if (hostMissing) return [problem('plugin-host-missing', 'discovery', `native host ru.cryptopro.nmcades is not registered${error ? `; plug-in: ${describe(error)}` : ''}`)];
+  if (report.about.timedOut === true) return [problem('plugin-load-timeout', 'plugin', 'the plug-in did not answer CAdESCOM.About in 6 s (a hidden «Подтверждение доступа» window, or the native part hangs)')];
+  if (error !== undefined && error.code !== null) return problemsOfError(error, 'plugin', 'CAdESCOM.About');
+  return [problem('plugin-host-missing', 'plugin', `the extension answered but the plug-in did not start${error ? `: ${describe(error)}` : ''}`)];
+}
+
+const CRYPTOPRO_TYPES = new Set([75, 80, 81]);
+const isVipnet = (p: { type: number; name?: string }): boolean => /infotecs|vipnet/i.test(p.name ?? '') || (p.type === 77 || p.type === 78);
+
+function cspProblems(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
+  const out: CheckProblem[] = [];
+  const answered = report.providers.filter((p) => p.version !== undefined);
+  const cryptopro = answered.filter((p) => CRYPTOPRO_TYPES.has(p.type) && !isVipnet(p));
+  const vipnet = answered.filter(isVipnet);
+  if (cryptopro.length === 0 && vipnet.length === 0) {
+    const failed = report.providers.find((p) => p.error !== undefined)?.error;
+    out.push(problem('csp-missing', 'plugin', `no crypto provider answered CSPVersion for types 75/80/81/2/77/78${failed ? `: ${describe(failed)}` : ''}`));
+  } else if (cryptopro.length > 0) {
+    const newest = cryptopro.map((p) => p.version!).sort((a, b) => (parseVersion(b)?.[0] ?? 0) - (parseVersion(a)?.[0] ?? 0))[0] ?? null;
+    for (const f of cspVersionFindings(newest, ctx.needsGostTls)) out.push(problem(f.problem, 'plugin', f.evidence));
+  }
+  if (cryptopro.length > 0 && vipnet.length > 0) {
+    out.push(problem('csp-conflict', 'plugin', `CryptoPro (${cryptopro[0]!.name ?? cryptopro[0]!.type} ${cryptopro[0]!.version}) and ViPNet (${vipnet[0]!.name ?? vipnet[0]!.type} ${vipnet[0]!.version}) are both installed`));
+  }
+  const csp = report.licenses.find((l) => l.product === 'csp');
+  if (csp !== undefined && cryptopro.length > 0) {
+    const state = csp.validTo === undefined ? null : parseLicenseValidTo(csp.validTo, ctx.now);
+    if (csp.valid === false || state?.state === 'expired') out.push(problem('csp-license-expired', 'plugin', `CAdESCOM.CPLicense: CSP licence ${csp.validTo ?? 'invalid'}`));
+  }
+  return out;
+}
+
+/** Problems of the plug-in, the CSP and its licence; certificates are interpreted separately. */
+export function interpretProbe(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
+  if (report.path === 'none' || !report.about.ok) return reachProblems(report, ctx);
+  const out: CheckProblem[] = [];
+  const version = report.about.pluginVersion !== undefined && report.about.pluginVersion !== '0.0.0000' ? report.about.pluginVersion : (report.about.version ?? null);
+  for (const f of pluginVersionFindings(version)) out.push(problem(f.problem, 'plugin', f.evidence));
+  out.push(...cspProblems(report, ctx));
+  return out;
+}
+
+/** «Тестовая подпись»: its error code is the cause, stated by the CSP itself. */
+export function interpretSignature(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
+  if (report.path === 'none') return reachProblems(report, ctx);
+  if (report.signature === undefined && report.about.error !== undefined) return reachProblems(report, ctx);
+  const signature = report.signature;
+  if (signature === undefined || signature.ok) return [];
+  return problemsOfError(signature.error ?? { code: null, message: 'failed' }, 'plugin', `test signature with ${signature.thumbprint}`, signature.thumbprint);
+}

@@ -1,0 +1,48 @@
+import type { CallError } from './report';
+import { NativePromise } from './intrinsics';
+
+const CODE = /\(?(0x[0-9a-f]{8})\)?/i;
+
+/** A rejected plug-in call (an Error with "… (0x…)", or the loader's bare string) as data. */
+export function callError(error: unknown): CallError {
+  const raw = error instanceof Error ? error.message : typeof error === 'string' ? error : typeof error === 'object' && error !== null && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+  const text = raw.slice(0, 500);
+  const code = CODE.exec(text)?.[1] ?? null;
+  return { code: code === null ? null : `0x${code.slice(2).toUpperCase()}`, message: text.slice(0, 300) };
+}
+
+export class Timeout extends Error {
+  constructor(readonly label: string, readonly ms: number) {
+    super(`${label}: no answer in ${ms} ms`);
+  }
+}
+
+/** Settles with `promise`, or rejects with Timeout after `ms`. Uses the engine's own Promise. */
+export function withTimeout<T>(promise: PromiseLike<T> | T, ms: number, label: string): Promise<T> {
+  return new NativePromise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Timeout(label, ms)), ms);
+    NativePromise.resolve(promise).then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Counts plug-in round trips, so the bench can compare the probe with the raw protocol. */
+export const counter = { calls: 0 };
+
+/** One plug-in read or call: `await`ed with a timeout; the error kept instead of thrown. */
+export async function attempt<T>(fn: () => PromiseLike<T> | T, ms: number, label: string): Promise<{ ok: true; value: T } | { ok: false; error: CallError; timedOut: boolean }> {
+  counter.calls++;
+  try {
+    return { ok: true, value: await withTimeout(fn(), ms, label) };
+  } catch (error) {
+    return { ok: false, error: callError(error), timedOut: error instanceof Timeout };
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * What the page-world probe returns (plain data; the background parses it with probe-report-schema.ts,
+ * because the page can tamper with anything that runs in its world).
+ */
+export interface CallError {
+  /** `0x80090016`, when the message carries one. */
+  code: string | null;
+  message: string;
+}
+
+export interface CertRead {
+  thumbprint?: string;
+  subject?: string;
+  issuer?: string;
+  serial?: string;
+  validFrom?: string;
+  validTo?: string;
+  hasPrivateKey?: boolean;
+  /** IsValid().Result with the plug-in's default checks. */
+  isValid?: boolean;
+  /** When IsValid fails: the result of each check alone (CAPICOM CheckFlag). */
+  validity?: { chain?: boolean; time?: boolean; revocation?: boolean };
+  /** Export(0), base64 of the DER. */
+  der?: string;
+  provider?: { name?: string; type?: number };
+  container?: string;
+  uniqueContainer?: string;
+  /** Failed reads, by member name. */
+  errors: Record<string, CallError>;
+}
+
+export interface StoreRead {
+  opened: boolean;
+  error?: CallError;
+  count?: number;
+  certificates: CertRead[];
+}
+
+export type LoaderState = 'absent' | 'resolved' | 'rejected' | 'pending' | 'invalid';
+
+export interface ProbeReport {
+  v: 1;
+  /** Natives the page replaced (Promise, postMessage, …): the result cannot be trusted. */
+  tampered: string[];
+  loader: { state: LoaderState; message?: string };
+  bridge: {
+    /** Extension ids whose bridge script was tried, and whether it loaded. */
+    tried: { id: string; loaded: boolean }[];
+    /** The bridge that answered; `page` when the site's own loader had it. */
+    source: 'page' | 'loaded' | 'firefox' | null;
+    handshake: 'ok' | 'timeout' | 'skipped';
+    extensionId: string | null;
+    extensionVersion: string | null;
+  };
+  /** Which plug-in object the reads went through. */
+  path: 'page' | 'bridge' | 'none';
+  about: { ok: boolean; error?: CallError; timedOut?: boolean; pluginVersion?: string; version?: string };
+  providers: { type: number; name?: string; version?: string; error?: CallError }[];
+  licenses: { product: 'csp' | 'ocsp' | 'tsp'; valid?: boolean; validTo?: string; error?: CallError }[];
+  stores: { my: StoreRead; container: StoreRead };
+  signature?: { thumbprint: string; ok: boolean; error?: CallError; ms: number };
+  calls: number;
+  timings: { total: number; connect: number; read: number };
+}
+
+export interface ProbeOptions {
+  mode: 'quick' | 'sign';
+  thumbprint?: string;
+}
+
+/** Where the background leaves the options for the probe script (on `document`, deleted on read). */
+export const PROBE_OPTIONS_KEY = 'ep-doctor.probe-options';

@@ -1,0 +1,65 @@
+import { counter } from './call';
+import { connect } from './connect';
+import { NativePromise, tamperedNatives } from './intrinsics';
+import { readAbout, readLicenses, readProviders, readStore, signTest } from './read';
+import type { ProbeOptions, ProbeReport } from './report';
+
+export function emptyReport(): ProbeReport {
+  return {
+    v: 1,
+    tampered: [],
+    loader: { state: 'absent' },
+    bridge: { tried: [], source: null, handshake: 'skipped', extensionId: null, extensionVersion: null },
+    path: 'none',
+    about: { ok: false },
+    providers: [],
+    licenses: [],
+    stores: { my: { opened: false, certificates: [] }, container: { opened: false, certificates: [] } },
+    calls: 0,
+    timings: { total: 0, connect: 0, read: 0 },
+  };
+}
+
+/**
+ * The page-world probe: reaches the CryptoPro plug-in the way the page does and reads what it can
+ * without a PIN prompt (or, in `sign` mode, makes one test signature). Never throws: every failure is
+ * in the report. Stops before touching the plug-in when the page replaced the natives it needs.
+ */
+export async function runProbe(win: Window & typeof globalThis, extensionIds: readonly string[], options: ProbeOptions): Promise<ProbeReport> {
+  const started = performance.now();
+  const report = emptyReport();
+  counter.calls = 0;
+  report.tampered = tamperedNatives(win);
+  if (report.tampered.length > 0) return finish(report, started);
+
+  const { create, cleanup } = await connect(win, extensionIds, report);
+  report.timings.connect = Math.round(performance.now() - started);
+  try {
+    if (create === null) return finish(report, started);
+    const readStart = performance.now();
+    if (options.mode === 'sign' && options.thumbprint !== undefined) {
+      await signTest(create, options.thumbprint, report);
+    } else {
+      const about = await readAbout(create, report);
+      if (about !== null) {
+        const [my, container] = await NativePromise.all([
+          readStore(create, 'my'),
+          readStore(create, 'container'),
+          readProviders(about, report),
+          readLicenses(create, report),
+        ]);
+        report.stores = { my, container };
+      }
+    }
+    report.timings.read = Math.round(performance.now() - readStart);
+  } finally {
+    cleanup();
+  }
+  return finish(report, started);
+}
+
+function finish(report: ProbeReport, started: number): ProbeReport {
+  report.calls = counter.calls;
+  report.timings.total = Math.round(performance.now() - started);
+  return report;
+}

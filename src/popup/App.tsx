@@ -1,0 +1,179 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { CheckResult } from '../core/check-result';
+import { HintPack } from '../core/hint-pack';
+import { hintPackKey } from '../core/hint-pack-key';
+import { t } from '../core/i18n';
+import { LANG_SETTING_KEY, resolveLang, type Lang } from '../core/localized';
+import { PLATFORM_MATCHES } from '../platforms';
+import { platformForUrl } from '../platforms/match-url';
+
+interface TabInfo {
+  id: number;
+  url: string;
+}
+
+/** The tab to check: `?tab=` when the popup is opened as a page for a tab, else the active tab. */
+async function targetTab(): Promise<TabInfo | null> {
+  const param = Number(new URLSearchParams(location.search).get('tab'));
+  const tab = Number.isInteger(param) && param > 0 ? await browser.tabs.get(param).catch(() => null) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? '' };
+}
+
+async function loadPack(lang: Lang): Promise<HintPack | null> {
+  const key = hintPackKey(lang);
+  const parsed = HintPack.safeParse((await browser.storage.local.get(key))[key]);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The popup: the tab's platform, «Проверить», the verdict and the problems found. Texts of problems
+ * come from the hint pack the background keeps, so the popup bundles no catalog.
+ */
+export function App() {
+  const [lang, setLang] = useState<Lang>('ru');
+  const [tab, setTab] = useState<TabInfo | null>(null);
+  const [pack, setPack] = useState<HintPack | null>(null);
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [signing, setSigning] = useState<string | null>(null);
+  const [signature, setSignature] = useState<CheckResult | null>(null);
+
+  useEffect(() => {
+    void (async () => {
+      const chosen = resolveLang((await browser.storage.local.get(LANG_SETTING_KEY))[LANG_SETTING_KEY], browser.i18n.getUILanguage());
+      setLang(chosen);
+      document.documentElement.lang = chosen;
+      setPack(await loadPack(chosen));
+      const target = await targetTab();
+      setTab(target);
+      if (target !== null) {
+        const stored = await browser.runtime.sendMessage({ type: 'ui→bg:get-check', tabId: target.id });
+        const parsed = CheckResult.safeParse((stored as { result?: unknown } | undefined)?.result);
+        if (parsed.success) setResult(parsed.data);
+      }
+    })();
+  }, []);
+
+  const say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(lang, key, params);
+  const isWeb = tab !== null && /^https?:/.test(tab.url);
+  const platform = tab === null ? null : platformForUrl(PLATFORM_MATCHES, tab.url);
+  const platformName = platform === null ? null : (pack?.platforms[platform.id]?.name ?? platform.id);
+
+  const runCheck = async () => {
+    if (tab === null) return;
+    setBusy(true);
+    try {
+      const reply = (await browser.runtime.sendMessage({ type: 'ui→bg:run-check', tabId: tab.id, kind: 'quick' })) as { result?: unknown } | undefined;
+      const parsed = CheckResult.safeParse(reply?.result);
+      if (parsed.success) setResult(parsed.data);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const testSign = async (thumbprint: string) => {
+    if (tab === null) return;
+    setSigning(thumbprint);
+    setSignature(null);
+    try {
+      const reply = (await browser.runtime.sendMessage({ type: 'ui→bg:run-check', tabId: tab.id, kind: 'sign', thumbprint })) as { result?: unknown } | undefined;
+      const parsed = CheckResult.safeParse(reply?.result);
+      if (parsed.success) setSignature(parsed.data);
+    } finally {
+      setSigning(null);
+    }
+  };
+
+  return (
+    <>
+      <h1>{say('popupTitle')}</h1>
+      <p class="where">{!isWeb ? say('popupNotWeb') : platformName !== null ? say('popupPlatform', { platform: platformName }) : say('popupNotPlatform')}</p>
+      <button class="primary" type="button" disabled={busy || !isWeb} onClick={() => void runCheck()} data-testid="check">
+        {say('popupCheck')}
+      </button>
+      {busy && <p class="status" role="status">{say('popupChecking')}</p>}
+      {!busy && result !== null && <Verdict result={result} pack={pack} say={say} tabUrl={tab?.url ?? ''} />}
+      {!busy && result?.facts !== null && result?.facts !== undefined && result.facts.certificates.length > 0 && (
+        <section>
+          <h2>{say('popupCertificates')}</h2>
+          <ul class="certs">
+            {result.facts.certificates.map((c) => (
+              <li key={c.thumbprint} data-thumbprint={c.thumbprint}>
+                <div class="problem-title">{/CN=("(?:[^"]|"")*"|[^,]+)/.exec(c.subject)?.[1]?.replace(/^"|"$/g, '').replace(/""/g, '"') ?? c.thumbprint}</div>
+                <div class="evidence">{c.validTo !== null ? say('popupValidTo', { date: new Date(c.validTo).toLocaleDateString() }) : c.thumbprint}</div>
+                {c.stores.includes('my') && c.hasPrivateKey && (
+                  <button class="secondary" type="button" title={say('popupTestSignWarning')} disabled={signing !== null} onClick={() => void testSign(c.thumbprint)} data-testid="test-sign">
+                    {say('popupTestSign')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p class="meta">{say('popupTestSignWarning')}</p>
+          {signing !== null && <p class="status" role="status">{say('popupTestSigning')}</p>}
+          {signature !== null && (
+            <div data-testid="signature" data-status={signature.status} data-problems={[...new Set(signature.problems.map((p) => p.id))].join(' ')} aria-live="polite">
+              <p class="verdict" data-kind={signature.status === 'done' && signature.problems.length === 0 ? 'ok' : 'problems'}>
+                {signature.status === 'done' && signature.problems.length === 0 ? say('popupTestSignOk') : say('popupTestSignFailed')}
+              </p>
+              <ul class="problems">
+                {signature.problems.map((p) => (
+                  <li data-severity={p.severity} key={p.id}>
+                    <div class="problem-title">{pack?.problems[p.id]?.title ?? p.id}</div>
+                    <div class="evidence">
+                      {p.id} · {p.evidence}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+function Verdict({ result, pack, say, tabUrl }: { result: CheckResult; pack: HintPack | null; say: (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => string; tabUrl: string }) {
+  const stale = (() => {
+    try {
+      const u = new URL(tabUrl);
+      return `${u.origin}${u.pathname}` !== result.pageUrl;
+    } catch {
+      return false;
+    }
+  })();
+  const kind = result.status === 'done' ? (result.problems.length === 0 ? 'ok' : 'problems') : 'failed';
+  const text =
+    result.status === 'done'
+      ? result.problems.length === 0
+        ? say('popupVerdictOk')
+        : say('popupVerdictProblems', { n: new Set(result.problems.map((p) => p.id)).size })
+      : result.status === 'interrupted'
+        ? say('popupVerdictInterrupted')
+        : result.status === 'impossible'
+          ? say('popupVerdictImpossible', { reason: result.reason ?? '' })
+          : result.status === 'running'
+            ? say('popupChecking')
+            : say('popupVerdictFailed', { reason: result.reason ?? '' });
+  return (
+    <section aria-live="polite" data-testid="result" data-status={result.status} data-problems={[...new Set(result.problems.map((p) => p.id))].join(' ')}>
+      {stale && <p class="meta">{say('popupStale', { url: result.pageUrl })}</p>}
+      <p class="verdict" data-kind={kind}>
+        {text}
+      </p>
+      <ul class="problems">
+        {result.problems.map((p) => (
+          <li data-severity={p.severity} key={`${p.id}${p.certificate ?? ''}`}>
+            <div class="problem-title">{pack?.problems[p.id]?.title ?? p.id}</div>
+            <div class="evidence">
+              {p.id} · {p.evidence}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {result.finishedAt !== undefined && <p class="meta">{say('popupCheckedAt', { time: new Date(result.finishedAt).toLocaleString() })}</p>}
+    </section>
+  );
+}

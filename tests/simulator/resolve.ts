@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { days, nameString, simulatorCa, userCertificate, type NameSpec } from './pki/issue';
+import type { Scenario } from './scenario';
+
+/**
+ * A scenario made concrete for one run: certificates issued with real dates, licence dates written the
+ * way CAdESCOM.CPLicense writes them. The native host reads only this (it does no crypto of its own).
+ */
+export interface ResolvedCertificate {
+  name: string;
+  der: string;
+  thumbprint: string;
+  subjectName: string;
+  issuerName: string;
+  serialNumber: string;
+  validFrom: string;
+  validTo: string;
+  stores: ('my' | 'container')[];
+  hasPrivateKey: boolean;
+  container: { reader: string; name: string };
+  provider: { name: string; type: number };
+  chain: 'trusted' | 'untrusted' | 'revoked';
+  /** Set when the private key usage period has ended (signing fails with NTE_PERM). */
+  keyExpired: boolean;
+  failures: Record<string, string>;
+}
+
+export interface ResolvedScenario {
+  name: string;
+  host: Scenario['host'];
+  siteAccess: Scenario['siteAccess'];
+  pluginVersion: string;
+  providers: Scenario['providers'];
+  licenses: Record<'csp' | 'ocsp' | 'tsp', string | null>;
+  certificates: ResolvedCertificate[];
+  caCertificate: string;
+  failures: Record<string, string>;
+  chunkSize: number;
+}
+
+/** The head of a fictitious company, as ФНС issues it (valid check digits, fictitious numbers). */
+export const HEAD_SUBJECT: NameSpec = {
+  CN: 'ООО "РОМАШКА"',
+  SN: 'Иванов',
+  G: 'Иван Иванович',
+  T: 'Генеральный директор',
+  O: 'ООО "РОМАШКА"',
+  C: 'RU',
+  ST: '77 г. Москва',
+  L: 'г. Москва',
+  street: 'ул. Тестовая, д. 1',
+  E: 'info@romashka.invalid',
+  INN: '770123456703',
+  INNLE: '7701123451',
+  OGRN: '1027700543210',
+  SNILS: '11223344595',
+};
+
+const ddmmyyyy = (d: Date): string => `${String(d.getUTCDate()).padStart(2, '0')}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.${d.getUTCFullYear()}`;
+
+function license(value: 'unlimited' | number | undefined, now: Date): string | null {
+  if (value === undefined) return null;
+  if (value === 'unlimited') return 'Unlimited';
+  const date = days(now, value);
+  return value < 0 ? `Expired ${ddmmyyyy(date)}` : ddmmyyyy(date);
+}
+
+export async function resolveScenario(name: string, scenario: Scenario, now = new Date()): Promise<ResolvedScenario> {
+  const certificates: ResolvedCertificate[] = [];
+  for (const cert of scenario.certificates) {
+    const keyDays = cert.keyUsageDays === undefined ? cert.validDays : cert.keyUsageDays;
+    const issued = await userCertificate({
+      seed: cert.name,
+      subject: cert.subject ?? HEAD_SUBJECT,
+      notBefore: days(now, cert.validDays[0]),
+      notAfter: days(now, cert.validDays[1]),
+      keyUsagePeriod: keyDays === null ? null : { from: days(now, keyDays[0]), to: days(now, keyDays[1]) },
+      qualified: cert.qualified,
+    });
+    certificates.push({
+      name: cert.name,
+      der: Buffer.from(issued.der).toString('base64'),
+      thumbprint: createHash('sha1').update(issued.der).digest('hex').toUpperCase(),
+      subjectName: nameString(issued.subject),
+      issuerName: nameString(issued.issuer),
+      serialNumber: issued.serial,
+      validFrom: issued.notBefore.toISOString(),
+      validTo: issued.notAfter.toISOString(),
+      stores: cert.stores,
+      hasPrivateKey: cert.hasPrivateKey,
+      container: cert.container,
+      provider: cert.provider,
+      chain: cert.chain,
+      keyExpired: keyDays !== null && keyDays[1] < 0,
+      failures: cert.failures,
+    });
+  }
+  const ca = await simulatorCa();
+  return {
+    name,
+    host: scenario.host,
+    siteAccess: scenario.siteAccess,
+    pluginVersion: scenario.pluginVersion,
+    providers: scenario.providers,
+    licenses: { csp: license(scenario.license.csp, now), ocsp: license(scenario.license.ocsp, now), tsp: license(scenario.license.tsp, now) },
+    certificates,
+    caCertificate: Buffer.from(ca.der).toString('base64'),
+    failures: scenario.failures,
+    chunkSize: scenario.chunkSize,
+  };
+}
