@@ -24,14 +24,17 @@ export async function loadScenario(file) {
  * Real Chromium with ep-doctor and the CryptoPro simulator playing `scenario`; a platform-style signing
  * page (it loads the vendor-style cadesplugin_api.js) served under `url`. The check is started the way
  * a user starts it: «Проверить» in ep-doctor's popup for that tab.
- * @param {{ name: string, scenario: import('../../tests/simulator/scenario').Scenario, url?: string, headless?: boolean, lang?: string }} options
+ * @param {{ name: string, scenario: import('../../tests/simulator/scenario').Scenario, url?: string, headless?: boolean, lang?: string, html?: string }} options
  */
 export async function openScenario(options) {
   ensureBuilt();
   const session = await launchWithExtension({ headless: options.headless ?? true, lang: options.lang ?? 'ru-RU', simulator: { name: options.name, scenario: options.scenario } });
+  // Headless Chromium always has an English UI; ep-doctor's own language setting decides instead.
+  const uiLang = (options.lang ?? 'ru-RU').startsWith('en') ? 'en' : 'ru';
+  await session.worker.evaluate((/** @type {string} */ value) => chrome.storage.local.set({ 'settings:lang': value }), uiLang);
   const url = options.url ?? options.scenario.url ?? DEFAULT_CHECK_URL;
   const { page, tabId } = await newTrackedPage(session.browser, session.worker);
-  await servePage(page, SIGN_PAGE, url, undefined, { clockOffsetMs: options.scenario.serverClockOffsetMinutes * 60_000 });
+  await servePage(page, SIGN_PAGE, url, options.html, { clockOffsetMs: options.scenario.serverClockOffsetMinutes * 60_000 });
   await page.goto(url, { waitUntil: 'load' });
   // The site's own loader has settled (or is still waiting, as with a hanging plug-in).
   await page.waitForFunction(() => !document.getElementById('status')?.textContent?.includes('Загрузка'), { timeout: 3000 }).catch(() => undefined);

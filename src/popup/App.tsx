@@ -135,6 +135,8 @@ export function App() {
   );
 }
 
+const REASONS = { 'not-web': 'reasonNotWeb', tampered: 'reasonTampered', 'no-access': 'reasonNoAccess', timeout: 'reasonTimeout', 'bad-report': 'reasonBadReport', interrupted: 'reasonInternal', internal: 'reasonInternal' } as const;
+
 function Verdict({ result, pack, say, tabUrl }: { result: CheckResult; pack: HintPack | null; say: (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => string; tabUrl: string }) {
   const stale = (() => {
     try {
@@ -144,6 +146,7 @@ function Verdict({ result, pack, say, tabUrl }: { result: CheckResult; pack: Hin
       return false;
     }
   })();
+  const reason = result.reasonCode === undefined ? (result.reason ?? '') : say(REASONS[result.reasonCode]);
   const kind = result.status === 'done' ? (result.problems.length === 0 ? 'ok' : 'problems') : 'failed';
   const text =
     result.status === 'done'
@@ -153,10 +156,10 @@ function Verdict({ result, pack, say, tabUrl }: { result: CheckResult; pack: Hin
       : result.status === 'interrupted'
         ? say('popupVerdictInterrupted')
         : result.status === 'impossible'
-          ? say('popupVerdictImpossible', { reason: result.reason ?? '' })
+          ? say('popupVerdictImpossible', { reason })
           : result.status === 'running'
             ? say('popupChecking')
-            : say('popupVerdictFailed', { reason: result.reason ?? '' });
+            : say('popupVerdictFailed', { reason });
   return (
     <section aria-live="polite" data-testid="result" data-status={result.status} data-problems={[...new Set(result.problems.map((p) => p.id))].join(' ')}>
       {stale && <p class="meta">{say('popupStale', { url: result.pageUrl })}</p>}

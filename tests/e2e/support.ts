@@ -73,7 +73,7 @@ export async function hintTexts(page: Page, tag = 'ep-doctor-hint'): Promise<str
  * Clicks the button labelled `label` inside our hint (closed shadow root) with the mouse, as a user
  * would: the click is trusted, which «Проверить» requires before it starts a check.
  */
-export async function clickInHint(page: Page, label: string, tag = 'ep-doctor-hint'): Promise<boolean> {
+export async function clickInHint(page: Page, label: string, tag = 'ep-doctor-hint', how: { trusted: boolean } = { trusted: true }): Promise<boolean> {
   const cdp = await page.createCDPSession();
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
@@ -86,6 +86,12 @@ export async function clickInHint(page: Page, label: string, tag = 'ep-doctor-hi
     visit(root, false);
     if (target === null) return false;
     const backendNodeId = (target as DomNode).backendNodeId;
+    if (!how.trusted) {
+      // What a script could do if it reached the button: element.click(), an untrusted event.
+      const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId })) as { object: { objectId: string } };
+      await cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration: 'function () { this.click(); }' });
+      return true;
+    }
     await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId });
     const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId })) as { model: { content: number[] } };
     const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;

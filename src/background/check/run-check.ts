@@ -74,7 +74,7 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
     return done;
   };
   if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    return finish({ status: 'impossible', reason: 'not a web page: the plug-in can only be checked from an http(s) page' });
+    return finish({ status: 'impossible', reasonCode: 'not-web', reason: 'not a web page: the plug-in can only be checked from an http(s) page' });
   }
   await writeCheck(result);
   notify(result);
@@ -95,12 +95,12 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
     result.timings.probe = probeMs;
     result.timings.discovery = discoveryMs;
     if (!probe.ok) {
-      return finish({ status: probe.reason === 'no-access' ? 'impossible' : 'failed', reason: `${probe.reason}: ${probe.detail}`.slice(0, 300) });
+      return finish({ status: probe.reason === 'no-access' ? 'impossible' : 'failed', reasonCode: probe.reason, reason: `${probe.reason}: ${probe.detail}`.slice(0, 300) });
     }
     const report = probe.report;
     if (report.tampered.length > 0 || report.loader.state === 'invalid') {
       const what = report.tampered.length > 0 ? report.tampered.join(', ') : 'window.cadesplugin';
-      return finish({ status: 'impossible', reason: `the page replaced what the check relies on (${what})`.slice(0, 300) });
+      return finish({ status: 'impossible', reasonCode: 'tampered', reason: `the page replaced what the check relies on (${what})`.slice(0, 300) });
     }
 
     const analysisStart = Date.now();
@@ -134,7 +134,7 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
     };
     return finish({ status: 'done', problems: dedupe(problems).sort(bySeverity), facts });
   } catch (error) {
-    return finish({ status: 'failed', reason: `internal error: ${(error as Error).message}`.slice(0, 300) });
+    return finish({ status: 'failed', reasonCode: 'internal', reason: `internal error: ${(error as Error).message}`.slice(0, 300) });
   }
 }
 

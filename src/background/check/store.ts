@@ -29,7 +29,7 @@ export async function closeInterruptedChecks(workerStartedAt: number, now = Date
     const parsed = CheckResult.safeParse(value);
     // Checks this worker started itself are alive; only those of an earlier worker are orphans.
     if (parsed.success && parsed.data.status === 'running' && parsed.data.startedAt < workerStartedAt) {
-      await browser.storage.session.set({ [key]: { ...parsed.data, status: 'interrupted', reason: 'the extension was restarted during the check', finishedAt: now } });
+      await browser.storage.session.set({ [key]: { ...parsed.data, status: 'interrupted', reasonCode: 'interrupted', reason: 'the extension was restarted during the check', finishedAt: now } });
     }
   }
 }

@@ -42,6 +42,12 @@ export const UI_EN: Record<UiKey, string> = {
   popupTestSigning: 'Signing a test text… If a PIN window appears, enter the PIN.',
   popupTestSignOk: 'The test signature was made: the certificate and key work.',
   popupTestSignFailed: 'The test signature failed:',
+  reasonNotWeb: 'this is not a web page — open the platform\'s tab',
+  reasonTampered: 'the page replaced browser functions the check relies on (signing there may misbehave too). Open the platform in a new tab',
+  reasonNoAccess: 'ep-doctor has no access to this tab. Open ep-doctor from the toolbar while on this tab',
+  reasonTimeout: 'the plug-in did not answer in time. Reload the page and try again',
+  reasonBadReport: 'the page returned garbled data. Open the platform in a new tab',
+  reasonInternal: 'an internal ep-doctor error. Save the report and send it to support',
   badgeTitle: 'ep-doctor: problems found on this page: {n}',
   actionTitle: 'ep-doctor — electronic signature check',
 };

@@ -1,0 +1,112 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../../scripts/lib/build.mjs';
+import { openScenario, pressCheck, pressTestSignature, problemIds } from '../../scripts/lib/scenario-check.mjs';
+import { parseScenario, type Scenario } from '../simulator/scenario';
+import { clickInHint, hintTexts, until } from './support';
+
+const DIR = path.join(ROOT, 'tests/simulator/scenarios');
+const SCENARIOS = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((file) => {
+    const parsed = parseScenario(readFileSync(path.join(DIR, file), 'utf8'));
+    if (!parsed.ok) throw new Error(`${file}: ${parsed.error}`);
+    return { name: path.basename(file, '.json'), scenario: parsed.scenario };
+  });
+
+const scenario = (name: string): Scenario => {
+  const found = SCENARIOS.find((s) => s.name === name);
+  if (found === undefined) throw new Error(`no scenario ${name}`);
+  return found.scenario;
+};
+
+describe('the check against the CryptoPro simulator, one scenario per browser', () => {
+  it('covers the scenarios the issue lists', () => {
+    const names = SCENARIOS.map((s) => s.name);
+    for (const required of ['all-good', 'extension-missing', 'host-missing', 'load-timeout', 'access-denied', 'csp-missing', 'license-expired', 'no-certificates', 'no-key-link', 'token-removed', 'cert-expired', 'key-period-expired', 'untrusted-chain', 'revoked', 'two-tokens', 'vipnet-and-cryptopro']) {
+      expect(names).toContain(required);
+    }
+  });
+
+  for (const { name, scenario: s } of SCENARIOS) {
+    it(`${name}: «Проверить» finds exactly ${s.expect.join(', ') || 'nothing'}${s.expectTestSignature ? `; «Тестовая подпись» finds ${s.expectTestSignature.join(', ')}` : ''}`, async () => {
+      const opened = await openScenario({ name, scenario: s });
+      try {
+        const result = await pressCheck(opened);
+        expect(result.status, result.reason).toBe('done');
+        expect(problemIds(result)).toEqual([...s.expect].sort());
+        // Every problem says what it saw.
+        for (const p of result.problems) expect(p.evidence.length).toBeGreaterThan(10);
+        if (s.expectTestSignature !== undefined) {
+          const signature = await pressTestSignature(opened);
+          expect(signature, 'a certificate offers «Тестовая подпись»').not.toBeNull();
+          expect(problemIds(signature!)).toEqual([...s.expectTestSignature].sort());
+        }
+      } finally {
+        await opened.close();
+      }
+    });
+  }
+});
+
+describe('the check from a hint', () => {
+  it('«Проверить» in the hint runs the check and the hint switches to the cause it found', async () => {
+    const opened = await openScenario({ name: 'extension-missing', scenario: scenario('extension-missing') });
+    try {
+      await until(async () => (await hintTexts(opened.page)).length > 0);
+      expect(await clickInHint(opened.page, 'Проверить')).toBe(true);
+      const texts = await until(async () => {
+        const t = await hintTexts(opened.page);
+        return t.some((x) => x.includes('Проверка нашла причину')) ? t : null;
+      }, 20_000);
+      expect(texts?.join(' ')).toContain('расширение');
+      const stored = await opened.worker.evaluate(async (id: number) => (await chrome.storage.session.get(`check:${id}`))[`check:${id}`] as { problems: { id: string }[] }, opened.tabId);
+      expect(stored.problems.map((p) => p.id)).toEqual(['plugin-extension-missing']);
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('a click the page makes on the hint does not start a check', async () => {
+    const opened = await openScenario({ name: 'extension-missing', scenario: scenario('extension-missing') });
+    try {
+      await until(async () => (await hintTexts(opened.page)).length > 0);
+      // The page cannot reach into the closed shadow root; clicks it makes anyway are untrusted.
+      await opened.page.evaluate(() => {
+        const host = document.querySelector('ep-doctor-hint');
+        host?.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        host?.shadowRoot?.querySelector('button')?.click();
+      });
+      expect(await clickInHint(opened.page, 'Проверить', 'ep-doctor-hint', { trusted: false })).toBe(true);
+      await new Promise((r) => setTimeout(r, 1500));
+      const stored = await opened.worker.evaluate(async (id: number) => (await chrome.storage.session.get(`check:${id}`))[`check:${id}`] ?? null, opened.tabId);
+      expect(stored).toBeNull();
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe('hostile pages get «проверка невозможна», never «всё в порядке»', () => {
+  const HOSTILE: Record<string, string> = {
+    'redefines Promise': 'window.Promise = function FakePromise(executor) { return { then() {} }; };',
+    'redefines postMessage': 'window.postMessage = function postMessage() {};',
+    'redefines cadesplugin with a look-alike': `window.cadesplugin = { CreateObjectAsync: async () => ({ PluginVersion: '2.0.15700' }) };`,
+  };
+  for (const [what, script] of Object.entries(HOSTILE)) {
+    it(`a page that ${what}`, async () => {
+      const html = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Подписание</title><script>${script}</script></head><body><h1>Подписание заявки</h1></body></html>`;
+      const opened = await openScenario({ name: 'all-good', scenario: scenario('all-good'), html });
+      try {
+        const result = await pressCheck(opened);
+        expect(result.status).toBe('impossible');
+        expect(result.problems).toEqual([]);
+        expect(await opened.popup.$eval('[data-testid=result] .verdict', (e) => e.textContent)).toContain('Проверка невозможна');
+      } finally {
+        await opened.close();
+      }
+    });
+  }
+});
