@@ -95,6 +95,39 @@ describe('hostile pages get «проверка невозможна», never «�
     'redefines postMessage': 'window.postMessage = function postMessage() {};',
     'redefines cadesplugin with a look-alike': `window.cadesplugin = { CreateObjectAsync: async () => ({ PluginVersion: '2.0.15700' }) };`,
   };
+  const flood = `<script>
+      setInterval(() => {
+        for (let i = 0; i < 50; i++) {
+          window.postMessage('cadesplugin_loaded', '*');
+          window.postMessage('cadesplugin_extension_version_response:9.9.9', '*');
+          window.postMessage({ tabid: 'forged', data: { type: 'result', requestid: i, retval: { type: 'string', value: '2.0.15700' } } }, '*');
+        }
+      }, 0);
+    </script>`;
+  const floodedSignPage = (): string => readFileSync(path.join(ROOT, 'tests/simulator/page/sign.html'), 'utf8').replace('</head>', `${flood}</head>`);
+
+  it('a page that floods fake handshakes and fake plug-in answers does not turn a missing extension into success', async () => {
+    const opened = await openScenario({ name: 'extension-missing', scenario: scenario('extension-missing'), html: floodedSignPage() });
+    try {
+      const result = await pressCheck(opened);
+      expect(result.status).toBe('impossible');
+      expect(result.reasonCode).toBe('tampered');
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('a page that floods fake plug-in answers while the plug-in works is caught forging', async () => {
+    const opened = await openScenario({ name: 'all-good', scenario: scenario('all-good'), html: floodedSignPage() });
+    try {
+      const result = await pressCheck(opened);
+      expect(result.status).toBe('impossible');
+      expect(result.reasonCode).toBe('tampered');
+    } finally {
+      await opened.close();
+    }
+  });
+
   for (const [what, script] of Object.entries(HOSTILE)) {
     it(`a page that ${what}`, async () => {
       const html = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Подписание</title><script>${script}</script></head><body><h1>Подписание заявки</h1></body></html>`;

@@ -3,6 +3,7 @@ import { connect } from './connect';
 import { NativePromise, tamperedNatives } from './intrinsics';
 import { readAbout, readLicenses, readProviders, readStore, signTest } from './read';
 import type { ProbeOptions, ProbeReport } from './report';
+import { watchReplies } from './reply-watch';
 
 export function emptyReport(): ProbeReport {
   return {
@@ -32,6 +33,7 @@ export async function runProbe(win: Window & typeof globalThis, extensionIds: re
   report.tampered = tamperedNatives(win);
   if (report.tampered.length > 0) return finish(report, started);
 
+  const watch = watchReplies(win);
   const { create, cleanup } = await connect(win, extensionIds, report);
   report.timings.connect = Math.round(performance.now() - started);
   try {
@@ -54,6 +56,8 @@ export async function runProbe(win: Window & typeof globalThis, extensionIds: re
     report.timings.read = Math.round(performance.now() - readStart);
   } finally {
     cleanup();
+    const forged = watch.stop();
+    if (forged !== null) report.tampered.push(`forged replies: ${forged}`.slice(0, 60));
   }
   return finish(report, started);
 }
