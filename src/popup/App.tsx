@@ -26,6 +26,34 @@ async function loadPack(lang: Lang): Promise<HintPack | null> {
   return parsed.success ? parsed.data : null;
 }
 
+/** A quick check ends well before this; past it the popup stops waiting and says so. */
+const CHECK_LIMIT_MS = 40_000;
+
+/**
+ * Runs a check and waits for its result with a bound. The reply to the message is the normal way; if
+ * the service worker stops meanwhile the reply never comes, so the stored result is polled too: asking
+ * wakes a new worker, which marks the orphaned check «interrupted».
+ */
+async function checkWithBound(tabId: number, message: Record<string, unknown>, kind: 'quick' | 'sign', limitMs: number): Promise<CheckResult | null> {
+  const clicked = Date.now();
+  let replied: CheckResult | null | undefined;
+  void browser.runtime
+    .sendMessage(message)
+    .then((reply: unknown) => {
+      const parsed = CheckResult.safeParse((reply as { result?: unknown } | undefined)?.result);
+      replied = parsed.success ? parsed.data : null;
+    })
+    .catch(() => undefined);
+  while (Date.now() - clicked < limitMs) {
+    await new Promise((r) => setTimeout(r, replied === undefined ? 500 : 0));
+    if (replied !== undefined && replied !== null) return replied;
+    const stored = (await browser.runtime.sendMessage({ type: 'ui→bg:get-check', tabId, kind }).catch(() => undefined)) as { result?: unknown } | undefined;
+    const parsed = CheckResult.safeParse(stored?.result);
+    if (parsed.success && parsed.data.status !== 'running' && parsed.data.startedAt >= clicked - 1000) return parsed.data;
+  }
+  return null;
+}
+
 /**
  * The popup: the tab's platform, «Проверить», the verdict and the problems found. Texts of problems
  * come from the hint pack the background keeps, so the popup bundles no catalog.
@@ -64,9 +92,7 @@ export function App() {
     if (tab === null) return;
     setBusy(true);
     try {
-      const reply = (await browser.runtime.sendMessage({ type: 'ui→bg:run-check', tabId: tab.id, kind: 'quick' })) as { result?: unknown } | undefined;
-      const parsed = CheckResult.safeParse(reply?.result);
-      if (parsed.success) setResult(parsed.data);
+      setResult((await checkWithBound(tab.id, { type: 'ui→bg:run-check', tabId: tab.id, kind: 'quick' }, 'quick', CHECK_LIMIT_MS)) ?? timedOut(tab.id));
     } finally {
       setBusy(false);
     }
@@ -77,9 +103,8 @@ export function App() {
     setSigning(thumbprint);
     setSignature(null);
     try {
-      const reply = (await browser.runtime.sendMessage({ type: 'ui→bg:run-check', tabId: tab.id, kind: 'sign', thumbprint })) as { result?: unknown } | undefined;
-      const parsed = CheckResult.safeParse(reply?.result);
-      if (parsed.success) setSignature(parsed.data);
+      // A PIN prompt may wait for the user: the bound is the probe's own two and a half minutes.
+      setSignature((await checkWithBound(tab.id, { type: 'ui→bg:run-check', tabId: tab.id, kind: 'sign', thumbprint }, 'sign', 160_000)) ?? timedOut(tab.id, 'sign'));
     } finally {
       setSigning(null);
     }
@@ -133,6 +158,12 @@ export function App() {
       )}
     </>
   );
+}
+
+/** What the popup shows when no result came within its bound. */
+function timedOut(tabId: number, kind: 'quick' | 'sign' = 'quick'): CheckResult {
+  const now = Date.now();
+  return { v: 1, id: 'timeout', kind, status: 'failed', reasonCode: 'timeout', tabId, pageUrl: '', platformId: null, startedAt: now, finishedAt: now, problems: [], facts: null, pageFindings: [], timings: { total: 0, probe: 0, discovery: 0, analysis: 0 } };
 }
 
 const REASONS = { 'not-web': 'reasonNotWeb', tampered: 'reasonTampered', 'no-access': 'reasonNoAccess', timeout: 'reasonTimeout', 'bad-report': 'reasonBadReport', interrupted: 'reasonInternal', internal: 'reasonInternal' } as const;

@@ -89,6 +89,25 @@ describe('the check from a hint', () => {
   });
 });
 
+describe('a stopped service worker', () => {
+  it('ends a check it was running as «interrupted», never a hang', async () => {
+    const opened = await openScenario({ name: 'load-timeout', scenario: scenario('load-timeout') });
+    try {
+      await opened.popup.click('[data-testid=check]');
+      await until(async () => (await opened.worker.evaluate(async (id: number) => ((await chrome.storage.session.get(`check:${id}`))[`check:${id}`] as { status?: string } | undefined)?.status, opened.tabId)) === 'running');
+      // A worker with DevTools attached is never restarted: let go of it first, as in real use.
+      await (opened.worker as unknown as { client: { detach(): Promise<void> } }).client.detach();
+      const cdp = await opened.popup.createCDPSession();
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await opened.popup.waitForSelector('[data-testid=result][data-status=interrupted]', { timeout: 20_000 });
+      expect(await opened.popup.$eval('[data-testid=result] .verdict', (e) => e.textContent)).toContain('прервалась');
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
 describe('hostile pages get «проверка невозможна», never «всё в порядке»', () => {
   const HOSTILE: Record<string, string> = {
     'redefines Promise': 'window.Promise = function FakePromise(executor) { return { then() {} }; };',
