@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { interpretProbe, interpretSignature, problemsOfError, type ProbeContext } from '@/src/plugin/interpret';
+import type { ProbeReport } from '@/src/plugin/probe/report';
+import { emptyReport } from '@/src/plugin/probe/run';
+
+const NOW = new Date('2026-11-25T12:00:00Z');
+const ctx = (over: Partial<ProbeContext> = {}): ProbeContext => ({ nmcades: 'installed', needsGostTls: false, now: NOW, ...over });
+const ids = (problems: { id: string }[]): string[] => problems.map((p) => p.id).sort();
+
+/** A report of a working plug-in; tests change what they are about. */
+function working(over: (r: ProbeReport) => void = () => undefined): ProbeReport {
+  const r = emptyReport();
+  r.path = 'bridge';
+  r.bridge = { tried: [{ id: 'x', loaded: true }], source: 'loaded', handshake: 'ok', extensionId: 'x', extensionVersion: '1.3.17' };
+  r.about = { ok: true, pluginVersion: '2.0.15700', version: '2.0.15700' };
+  r.providers = [{ type: 80, name: 'Crypto-Pro GOST R 34.10-2012 Cryptographic Service Provider', version: '5.0.13800' }, { type: 77, error: { code: '0x80090017', message: 'x' } }];
+  r.licenses = [{ product: 'csp', valid: true, validTo: 'Unlimited' }];
+  over(r);
+  return r;
+}
+
+describe('reaching the plug-in', () => {
+  it('no bridge answered: the extension is missing, and the native part too when discovery says so', () => {
+    const r = emptyReport();
+    r.bridge.tried = [{ id: 'a', loaded: false }];
+    expect(ids(interpretProbe(r, ctx()))).toEqual(['plugin-extension-missing']);
+    expect(ids(interpretProbe(r, ctx({ nmcades: 'missing' })))).toEqual(['plugin-extension-missing', 'plugin-host-missing']);
+  });
+
+  it('the bridge loaded but its content script is silent: reload the page', () => {
+    const r = emptyReport();
+    r.bridge = { tried: [], source: 'loaded', handshake: 'timeout', extensionId: 'x', extensionVersion: null };
+    expect(ids(interpretProbe(r, ctx()))).toEqual(['plugin-connection-lost']);
+  });
+
+  it('the extension answered but the native part did not: missing host, hang, refused access, or another code', () => {
+    const base = (): ProbeReport => {
+      const r = emptyReport();
+      r.bridge = { tried: [], source: 'loaded', handshake: 'ok', extensionId: 'x', extensionVersion: '1.3.17' };
+      return r;
+    };
+    const missing = base();
+    missing.about = { ok: false, error: { code: null, message: 'Specified native messaging host not found.' } };
+    expect(ids(interpretProbe(missing, ctx({ nmcades: 'missing' })))).toEqual(['plugin-host-missing']);
+    expect(ids(interpretProbe(missing, ctx({ nmcades: 'unknown' })))).toEqual(['plugin-host-missing']);
+    const hang = base();
+    hang.about = { ok: false, timedOut: true, error: { code: null, message: 'no answer' } };
+    expect(ids(interpretProbe(hang, ctx()))).toEqual(['plugin-load-timeout']);
+    const denied = base();
+    denied.path = 'bridge';
+    denied.about = { ok: false, error: { code: '0x000004C7', message: 'Операция была отменена пользователем. (0x000004C7)' } };
+    expect(ids(interpretProbe(denied, ctx()))).toEqual(['plugin-site-access-denied']);
+  });
+});
+
+describe('plug-in and CSP facts', () => {
+  it('a healthy stack has no problems', () => {
+    expect(interpretProbe(working(), ctx())).toEqual([]);
+  });
+
+  it('old plug-in, no CSP, CSP 4 where GOST TLS is needed, ViPNet next to CryptoPro, expired licence', () => {
+    expect(ids(interpretProbe(working((r) => (r.about.pluginVersion = '2.0.13642')), ctx()))).toEqual(['plugin-outdated']);
+    expect(ids(interpretProbe(working((r) => (r.providers = [{ type: 80, error: { code: '0x80090017', message: 'x' } }])), ctx()))).toEqual(['csp-missing']);
+    expect(ids(interpretProbe(working((r) => (r.providers[0]!.version = '4.0.9963')), ctx({ needsGostTls: true })))).toEqual(['csp-outdated']);
+    expect(ids(interpretProbe(working((r) => (r.providers[0]!.version = '4.0.9963')), ctx()))).toEqual([]);
+    expect(ids(interpretProbe(working((r) => r.providers.push({ type: 2, name: 'Infotecs Cryptographic Service Provider', version: '4.4.2' })), ctx()))).toEqual(['csp-conflict']);
+    expect(ids(interpretProbe(working((r) => (r.licenses = [{ product: 'csp', valid: false, validTo: 'Expired 15.11.2026' }])), ctx()))).toEqual(['csp-license-expired']);
+    expect(ids(interpretProbe(working((r) => (r.licenses = [{ product: 'csp', valid: true, validTo: '01.01.2026' }])), ctx()))).toEqual(['csp-license-expired']);
+    expect(ids(interpretProbe(working((r) => (r.licenses = [{ product: 'csp', valid: true, validTo: '31.12.2027' }])), ctx()))).toEqual([]);
+  });
+
+  it('a plug-in that reads 0.0.0000 (no CSP) falls back to its Version string for the version rule', () => {
+    expect(ids(interpretProbe(working((r) => (r.about = { ok: true, pluginVersion: '0.0.0000', version: '2.0.12000' })), ctx()))).toEqual(['plugin-outdated']);
+  });
+});
+
+describe('errors and the test signature', () => {
+  it.each([
+    ['0x800B010C', 'cert-revoked'],
+    ['0x80090010', 'key-usage-period-expired'],
+    ['0x8009200B', 'cert-no-private-key'],
+    ['0x80090016', 'key-container-missing'],
+    ['0x8007065B', 'csp-license-expired'],
+    ['0x800B010A', 'chain-untrusted'],
+    ['0x8010006B', 'pin-wrong'],
+    ['0x8010006E', 'user-cancelled'],
+    ['0x80091234', 'unknown-signing-error'],
+  ])('%s → %s', (code, id) => {
+    expect(problemsOfError({ code, message: `Ошибка. (${code})` }, 'plugin', 'SignCades').map((p) => p.id)).toEqual([id]);
+    const r = working((x) => (x.signature = { thumbprint: 'AB', ok: false, error: { code, message: `Ошибка. (${code})` }, ms: 5 }));
+    expect(ids(interpretSignature(r, ctx()))).toEqual([id]);
+  });
+
+  it('a successful test signature has no problems', () => {
+    expect(interpretSignature(working((r) => (r.signature = { thumbprint: 'AB', ok: true, ms: 5 })), ctx())).toEqual([]);
+  });
+
+  it('evidence keeps the code and the words, without the duplicated tail', () => {
+    const [p] = problemsOfError({ code: '0x80090016', message: 'Набор ключей не существует. (0x80090016)' }, 'plugin', 'PrivateKey');
+    expect(p!.evidence).toBe('PrivateKey: Набор ключей не существует. (0x80090016)');
+    expect(p!.severity).toBe('error');
+  });
+});
