@@ -3,12 +3,14 @@
 /**
  * `npm run bench [-- --json]`: speed and size of the content script, measured side by side in one
  * Chromium run on a generated 5 MB platform-like page, with the extension (platform URL) and without
- * it (a URL the extension does not match). Prints each figure with its budget; not a test.
+ * it (a URL the extension does not match); certificate analysis; and the check against the CryptoPro
+ * simulator. Prints each figure with its budget; not a test.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { bigPage, extraRowsScript } from './bench/big-page.mjs';
 import { analysisMs, bundleSizes, verificationMsInWorker } from './bench/certs.mjs';
+import { checkFigures } from './bench/check.mjs';
 import { ensureBuilt, EXTENSION_DIR, ROOT } from './lib/build.mjs';
 import { launchWithExtension } from './lib/chromium.mjs';
 import { servePage } from './lib/serve.mjs';
@@ -105,6 +107,7 @@ const verification = await verificationMsInWorker(session.worker);
 const chromiumVersion = await browser.version().catch(() => 'unknown');
 await session.close();
 
+const check = await checkFigures();
 const certMs = await analysisMs();
 const certSizes = await bundleSizes();
 const snapshotKb = statSync(path.join(ROOT, 'src/certs/ca/snapshot.json')).size / 1024;
@@ -118,6 +121,7 @@ const figures = [
   { name: 'analysis of one certificate', value: certMs, unit: 'ms', budget: 2, detail: 'median per certificate over 16 fixtures and 300 real CA certificates (Node 20)' },
   { name: 'issuer signature verification, 256-bit key, in the service worker', value: verification.ms256, unit: 'ms', budget: 60, detail: `512-bit: ${verification.ms512.toFixed(1)} ms` },
   { name: 'certificate analysis code (minified)', value: certSizes.analysisKb, unit: 'KB', budget: null, detail: `GOST verification chunk, loaded only to verify: ${certSizes.gostKb.toFixed(1)} KB; CA snapshot ${snapshotKb.toFixed(1)} KB` },
+  ...check,
 ].map((f) => ({ ...f, value: Math.round(f.value * 100) / 100, ok: Number.isFinite(f.value) && (f.budget === null || f.value <= f.budget) }));
 
 if (json) {

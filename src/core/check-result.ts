@@ -82,7 +82,8 @@ export const CheckResult = z.object({
   facts: z.nullable(CheckFacts),
   /** Problems the page itself showed (the content script's findings), as seen before the check. */
   pageFindings: z.array(Finding),
-  timings: z.object({ total: z.number(), probe: z.number(), discovery: z.number(), analysis: z.number() }),
+  /** Milliseconds: the whole check, the probe (injection included), discovery, analysis; and the probe's own plug-in reads. */
+  timings: z.object({ total: z.number(), probe: z.number(), discovery: z.number(), analysis: z.number(), pluginReads: z.optional(z.number()), pluginCalls: z.optional(z.number()) }),
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 

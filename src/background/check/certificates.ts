@@ -12,7 +12,7 @@ import type { CertificateContext } from '../../plugin/interpret-certificates';
 let directory: Promise<CaDirectory> | null = null;
 
 /** The bundled list of accredited CAs (and, in dev/test builds, the simulator's test CA). */
-function caList(): Promise<CaDirectory> {
+export function caList(): Promise<CaDirectory> {
   directory ??= (async () => {
     const packed = (await import('../../certs/ca/snapshot.json')).default as unknown as PackedCaSnapshot;
     const snapshot = unpackSnapshot(packed);

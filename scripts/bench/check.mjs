@@ -1,0 +1,99 @@
+// @ts-check
+import path from 'node:path';
+import { ROOT } from '../lib/build.mjs';
+import { loadScenario, openScenario, pressCheck } from '../lib/scenario-check.mjs';
+
+const median = (/** @type {number[]} */ v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? Number.NaN;
+
+/** @param {string} name */
+async function scenario(name) {
+  const loaded = await loadScenario(path.join(ROOT, 'tests/simulator/scenarios', `${name}.json`));
+  if (!loaded.ok) throw new Error(`${name}: ${loaded.error}`);
+  return loaded.scenario;
+}
+
+/**
+ * The same plug-in reads the quick check makes, written plainly in the page (no timeouts, no report,
+ * same parallelism): what the protocol itself costs, to compare the probe with.
+ * @param {import('puppeteer-core').Page} page
+ */
+async function rawReads(page) {
+  return page.evaluate(async () => {
+    const cp = /** @type {any} */ (window).cadesplugin;
+    await cp;
+    const start = performance.now();
+    const about = await cp.CreateObjectAsync('CAdESCOM.About');
+    const readStore = async (/** @type {boolean} */ containers) => {
+      const store = await cp.CreateObjectAsync('CAdESCOM.Store');
+      await (containers ? store.Open(100) : store.Open(2, 'My', 0));
+      const certs = await store.Certificates;
+      const count = await certs.Count;
+      await Promise.all(
+        Array.from({ length: count }, async (_, i) => {
+          const c = await certs.Item(i + 1);
+          const [, , , , , , hasKey, , status] = await Promise.all([c.Thumbprint, c.SubjectName, c.IssuerName, c.SerialNumber, c.ValidFromDate, c.ValidToDate, c.HasPrivateKey(), c.Export(0), c.IsValid()]);
+          await status.Result;
+          if (containers || hasKey) {
+            const key = await c.PrivateKey;
+            await Promise.all([key.ProviderName, key.ProviderType, key.ContainerName, key.UniqueContainerName]);
+          }
+        }),
+      );
+      store.Close();
+    };
+    await Promise.all([
+      (async () => (await about.PluginVersion).toString())(),
+      about.Version,
+      readStore(false),
+      readStore(true),
+      Promise.all([80, 81, 75, 2, 77, 78].map((t) => Promise.all([about.CSPName(t).catch(() => null), about.CSPVersion('', t).then((/** @type {any} */ v) => v.toString(), () => null)]))),
+      (async () => {
+        const license = await cp.CreateObjectAsync('CAdESCOM.CPLicense');
+        await Promise.all([0, 1, 2].map((p) => Promise.all([license.IsValid(p).catch(() => null), license.ValidTo(p).catch(() => null)])));
+      })(),
+    ]);
+    return performance.now() - start;
+  });
+}
+
+/** Speed of the check against the CryptoPro simulator (issue «The check», §7). */
+export async function checkFigures() {
+  const RUNS = 7;
+  const ten = await openScenario({ name: 'ten-certificates', scenario: await scenario('ten-certificates') });
+  /** @type {number[]} */ const totals = [];
+  /** @type {number[]} */ const reads = [];
+  /** @type {number[]} */ const raws = [];
+  let first = Number.NaN;
+  let calls = 0;
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      const result = await pressCheck(ten);
+      if (result.status !== 'done' || result.problems.length !== 0) throw new Error(`ten-certificates: ${result.status} ${result.problems.map((p) => p.id)}`);
+      if (run === 0) first = result.timings.total;
+      totals.push(result.timings.total);
+      reads.push(result.timings.pluginReads ?? Number.NaN);
+      calls = result.timings.pluginCalls ?? 0;
+      raws.push(await rawReads(ten.page));
+    }
+  } finally {
+    await ten.close();
+  }
+  /** @param {string} name */
+  const decided = async (name) => {
+    const opened = await openScenario({ name, scenario: await scenario(name) });
+    try {
+      return (await pressCheck(opened)).timings.total;
+    } finally {
+      await opened.close();
+    }
+  };
+  const extensionMissing = await decided('extension-missing');
+  const hostMissing = await decided('host-missing');
+  const ratio = median(reads) / median(raws);
+  return [
+    { name: 'full quick check, 10 certificates, plug-in loaded', value: median(totals), unit: 'ms', budget: 500, detail: `median of ${RUNS}; first run ${first} ms (reads the CA list); ${calls} plug-in calls` },
+    { name: '«extension missing» decided', value: extensionMissing, unit: 'ms', budget: 2000, detail: 'the vendor loader waits 20,000 ms' },
+    { name: '«native part missing» decided', value: hostMissing, unit: 'ms', budget: 2000, detail: 'the vendor loader waits 20,000 ms' },
+    { name: 'probe overhead over the raw protocol calls', value: ratio, unit: '×', budget: 2, detail: `probe reads ${median(reads).toFixed(0)} ms vs the same calls written plainly ${median(raws).toFixed(0)} ms (medians of ${RUNS})` },
+  ];
+}
