@@ -3,13 +3,16 @@
 /**
  * `npm start`: builds ep-doctor and launches Chromium with it on the demo — pages that reproduce
  * errors of several platforms, served from 127.0.0.1 but seen by the browser (and the extension)
- * under each platform's real URL. With a display it opens a window and runs until you close it;
- * without one it runs headless and saves a screenshot of each demo page.
+ * under each platform's real URL — with the CryptoPro simulator (tests/simulator) playing the
+ * plug-in, so «Проверить» runs the real check (scenario: tests/simulator/scenarios/demo.json, or the
+ * file in EP_DOCTOR_SCENARIO). With a display it opens a window and runs until you close it; without
+ * one it runs headless, saves a screenshot of each demo page and of the popup after a check.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ensureBuilt, ROOT } from './lib/build.mjs';
+import { ensureBuilt, EXTENSION_ID, ROOT } from './lib/build.mjs';
 import { launchWithExtension } from './lib/chromium.mjs';
+import { loadScenario } from './lib/scenario-check.mjs';
 import { startStaticServer } from './lib/static-server.mjs';
 
 /** @type {{platform: string, title: string, url: string, path: string}[]} */
@@ -35,6 +38,12 @@ async function intercept(page) {
   page.on('request', async (request) => {
     const url = request.url().split('#')[0] ?? '';
     const local = byUrl.get(url);
+    // The CryptoPro extension's bridge script loads as it would in any browser.
+    if (url.startsWith('chrome-extension://')) return void request.continue();
+    // The signing page's vendor-style loader, wherever the page sits.
+    if (url.endsWith('/cadesplugin_api.js')) {
+      return void request.respond({ status: 200, contentType: 'text/javascript', body: readFileSync(path.join(ROOT, 'tests/simulator/page/cadesplugin_api.js')) });
+    }
     if (local !== undefined) {
       const response = await fetch(local);
       return void request.respond({ status: response.status, contentType: 'text/html; charset=utf-8', body: Buffer.from(await response.arrayBuffer()) });
@@ -47,7 +56,10 @@ async function intercept(page) {
   });
 }
 
-const session = await launchWithExtension({ headless });
+const scenarioFile = process.env.EP_DOCTOR_SCENARIO ?? path.join(ROOT, 'tests/simulator/scenarios/demo.json');
+const scenario = await loadScenario(scenarioFile);
+if (!scenario.ok) throw new Error(`${scenarioFile}: ${scenario.error}`);
+const session = await launchWithExtension({ headless, simulator: { name: path.basename(scenarioFile, '.json'), scenario: scenario.scenario } });
 const { browser } = session;
 // Headless Chromium always has an en-US UI; show the demo in Russian, the primary language,
 // unless EP_DOCTOR_LANG=en (or auto) says otherwise. A window follows the desktop's language.
@@ -72,7 +84,24 @@ if (headless) {
     process.stdout.write(`${demo.title}: ${demo.url}\n  → ${file}\n`);
     await page.close();
   }
-  process.stdout.write(`\nNo display: ran headless. Screenshots of ${DEMOS.length} demo pages are in ${out}\n`);
+  // The check, as a user runs it: the signing page, then «Проверить» in ep-doctor's popup.
+  const signing = DEMOS[0];
+  if (signing !== undefined) {
+    const page = await browser.newPage();
+    await intercept(page);
+    await page.goto(signing.url, { waitUntil: 'load' });
+    const tabId = await session.worker.evaluate(async (url) => (await chrome.tabs.query({ url })).at(-1)?.id ?? -1, signing.url);
+    const popup = await browser.newPage();
+    await popup.setViewport({ width: 400, height: 600 });
+    await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${tabId}`);
+    await popup.click('[data-testid=check]');
+    await popup.waitForSelector('[data-testid=result]:not([data-status=running])', { timeout: 60_000 });
+    const found = await popup.$eval('[data-testid=result]', (e) => /** @type {HTMLElement} */ (e).dataset['problems'] ?? '');
+    const file = path.join(out, 'check-popup.png');
+    await popup.screenshot({ path: file, fullPage: true });
+    process.stdout.write(`Check on ${signing.url} (scenario ${path.basename(scenarioFile)}): ${found || 'no problems'}\n  → ${file}\n`);
+  }
+  process.stdout.write(`\nNo display: ran headless. Screenshots of ${DEMOS.length} demo pages and the check are in ${out}\n`);
   await session.close();
   await server.close();
 } else {
