@@ -125,8 +125,12 @@ export function App() {
           <ul class="certs">
             {result.facts.certificates.map((c) => (
               <li key={c.thumbprint} data-thumbprint={c.thumbprint}>
-                <div class="problem-title">{/CN=("(?:[^"]|"")*"|[^,]+)/.exec(c.subject)?.[1]?.replace(/^"|"$/g, '').replace(/""/g, '"') ?? c.thumbprint}</div>
-                <div class="evidence">{c.validTo !== null ? say('popupValidTo', { date: new Date(c.validTo).toLocaleDateString() }) : c.thumbprint}</div>
+                <div class="problem-title">{ownerOf(c.subject) ?? c.thumbprint}</div>
+                <div class="evidence">
+                  {[rdn(c.subject, 'CN'), c.validTo !== null ? say('popupValidTo', { date: new Date(c.validTo).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB') }) : null, ...c.problems.map((id) => pack?.problems[id]?.title ?? id)]
+                    .filter((x) => x !== null)
+                    .join(' · ')}
+                </div>
                 {c.stores.includes('my') && c.hasPrivateKey && (
                   <button class="secondary" type="button" title={say('popupTestSignWarning')} disabled={signing !== null} onClick={() => void testSign(c.thumbprint)} data-testid="test-sign">
                     {say('popupTestSign')}
@@ -158,6 +162,20 @@ export function App() {
       )}
     </>
   );
+}
+
+/** One attribute of a CAdESCOM subject string: `CN="ООО ""РОМАШКА""", SN=Иванов, ...`. */
+function rdn(subject: string, key: string): string | null {
+  const match = new RegExp(`(?:^|, )${key}=("(?:[^"]|"")*"|[^,]*)`).exec(subject);
+  const value = match?.[1];
+  if (value === undefined) return null;
+  return value.startsWith('"') ? value.slice(1, -1).replace(/""/g, '"') : value;
+}
+
+/** The person a certificate belongs to (surname and given names), else its common name. */
+function ownerOf(subject: string): string | null {
+  const person = [rdn(subject, 'SN'), rdn(subject, 'G')].filter((x) => x !== null).join(' ');
+  return person !== '' ? person : rdn(subject, 'CN');
 }
 
 /** What the popup shows when no result came within its bound. */
@@ -207,7 +225,7 @@ function Verdict({ result, pack, say, tabUrl }: { result: CheckResult; pack: Hin
           </li>
         ))}
       </ul>
-      {result.finishedAt !== undefined && <p class="meta">{say('popupCheckedAt', { time: new Date(result.finishedAt).toLocaleString() })}</p>}
+      {result.finishedAt !== undefined && <p class="meta">{say('popupCheckedAt', { time: new Date(result.finishedAt).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'ru-RU') })}</p>}
     </section>
   );
 }
