@@ -25,14 +25,15 @@ export interface CheckRequest {
   thumbprint?: string;
 }
 
-const running = new Map<number, Promise<CheckResult>>();
+const running = new Map<string, Promise<CheckResult>>();
 
-/** One check per tab at a time; a second request while it runs gets the same result. */
+/** One check of each kind per tab at a time; a second request while it runs gets the same result. */
 export function runCheck(request: CheckRequest, notify: (result: CheckResult) => void): Promise<CheckResult> {
-  const current = running.get(request.tabId);
+  const key = `${request.tabId}:${request.kind}`;
+  const current = running.get(key);
   if (current !== undefined) return current;
-  const task = check(request, notify).finally(() => running.delete(request.tabId));
-  running.set(request.tabId, task);
+  const task = check(request, notify).finally(() => running.delete(key));
+  running.set(key, task);
   return task;
 }
 
