@@ -54,6 +54,8 @@ export const CheckFacts = z.object({
   /** Signing extensions seen through the optional `management` permission; null without it. */
   extensions: z.nullable(z.array(z.object({ id: str(40), name: str(100), enabled: z.boolean(), version: str(40) }))),
   certificates: z.array(CertificateFact),
+  /** Readers CryptoPro CSP sees; `token`: a key carrier is in it. Null when the plug-in could not list them. */
+  readers: z.nullable(z.array(z.object({ name: str(200), media: z.nullable(str(200)), token: z.boolean() }))),
   /** Platform server time minus this computer's, in seconds, when the page's server said. */
   clockSkewSeconds: z.nullable(z.number()),
 });

@@ -41,6 +41,12 @@ function merge(report: ProbeReport): Seen[] {
   return [...byThumb.values()];
 }
 
+/** Readers holding a key carrier (a unique Media id), or null when the plug-in could not list readers. */
+export function connectedTokens(readers: ProbeReport['readers']): string[] | null {
+  if (readers === null || !('list' in readers)) return null;
+  return readers.list.filter((r) => r.media !== undefined && r.media !== '' && !/^NO_(UNIQUE|MEDIA)$/i.test(r.media)).map((r) => r.name);
+}
+
 /** `\\.\Aktiv Rutoken ECP 00 00\name` → `Aktiv Rutoken ECP 00 00`. */
 export function readerOf(uniqueContainer: string | undefined): string | null {
   const match = /^\\\\\.\\([^\\]+)\\/.exec(uniqueContainer ?? '');
@@ -66,6 +72,7 @@ export async function interpretCertificates(report: ProbeReport, ctx: Certificat
   const containerStore = report.stores.container;
   const facts: CertificateFact[] = [];
   const perCert = new Map<string, CheckProblem[]>();
+  const tokens = connectedTokens(report.readers);
   const analyses = new Map<string, CertAnalysis | null>();
 
   for (const s of seen) {
@@ -83,7 +90,12 @@ export async function interpretCertificates(report: ProbeReport, ctx: Certificat
         const keyError = s.my.errors['PrivateKey'];
         if (keyError !== undefined) problems.push(...problemsOfError(keyError, 'plugin', 'private key link', t));
         else if (containerStore.opened && containerStore.error === undefined && s.container === null) {
-          problems.push(problem('key-container-missing', 'plugin', `its key container ${s.my.uniqueContainer ?? s.my.container ?? ''} is not visible: the token is not inserted or the reader is not configured`, t));
+          if (tokens !== null && tokens.length === 0) {
+            // No carrier at all: the token is not connected (or its driver is missing), not just the wrong one.
+            problems.push(problem('token-not-detected', 'plugin', `its key container ${s.my.uniqueContainer ?? s.my.container ?? ''} is on a carrier, and CryptoPro CSP sees none connected`, t));
+          } else {
+            problems.push(problem('key-container-missing', 'plugin', `its key container ${s.my.uniqueContainer ?? s.my.container ?? ''} is not visible: the token with it is not inserted or the reader is not configured`, t));
+          }
         }
       }
     }

@@ -49,6 +49,12 @@ export const ProbeReportSchema = z.object({
   providers: z.array(z.object({ type: z.number(), name: z.optional(str(200)), version: z.optional(str(40)), error: z.optional(CallError) })).check(z.maxLength(10)),
   licenses: z.array(z.object({ product: z.enum(['csp', 'ocsp', 'tsp']), valid: z.optional(z.boolean()), validTo: z.optional(str(60)), error: z.optional(CallError) })).check(z.maxLength(3)),
   stores: z.object({ my: StoreRead, container: StoreRead }),
+  readers: z.nullable(
+    z.union([
+      z.object({ list: z.array(z.object({ name: str(200), nickname: z.optional(str(200)), media: z.optional(str(200)) })).check(z.maxLength(20)) }),
+      z.object({ error: CallError }),
+    ]),
+  ),
   signature: z.optional(z.object({ thumbprint: str(64), ok: z.boolean(), error: z.optional(CallError), ms: z.number() })),
   calls: z.number(),
   timings: z.object({ total: z.number(), connect: z.number(), read: z.number() }),

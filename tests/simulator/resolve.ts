@@ -34,6 +34,7 @@ export interface ResolvedScenario {
   licenses: Record<'csp' | 'ocsp' | 'tsp', string | null>;
   certificates: ResolvedCertificate[];
   caCertificate: string;
+  readers: { name: string; nickname: string; media: string }[];
   failures: Record<string, string>;
   chunkSize: number;
 }
@@ -63,6 +64,16 @@ function license(value: 'unlimited' | number | undefined, now: Date): string | n
   if (value === 'unlimited') return 'Unlimited';
   const date = days(now, value);
   return value < 0 ? `Expired ${ddmmyyyy(date)}` : ddmmyyyy(date);
+}
+
+/** The disk and the registry, plus a token in every reader that holds a container the plug-in can see. */
+function defaultReaders(scenario: Scenario): ResolvedScenario['readers'] {
+  const tokens = [...new Set(scenario.certificates.filter((c) => c.stores.includes('container')).map((c) => c.container.reader))];
+  return [
+    { name: 'HDIMAGE', nickname: 'HDD key storage', media: 'NO_UNIQUE' },
+    { name: 'REGISTRY', nickname: 'Registry', media: 'NO_UNIQUE' },
+    ...tokens.map((name, i) => ({ name, nickname: 'Rutoken ECP', media: `pkcs11_rutoken_ecp_${(0x435461fa + i).toString(16)}` })),
+  ];
 }
 
 export async function resolveScenario(name: string, scenario: Scenario, now = new Date()): Promise<ResolvedScenario> {
@@ -105,6 +116,7 @@ export async function resolveScenario(name: string, scenario: Scenario, now = ne
     licenses: { csp: license(scenario.license.csp, now), ocsp: license(scenario.license.ocsp, now), tsp: license(scenario.license.tsp, now) },
     certificates,
     caCertificate: Buffer.from(ca.der).toString('base64'),
+    readers: scenario.readers ?? defaultReaders(scenario),
     failures: scenario.failures,
     chunkSize: scenario.chunkSize,
   };

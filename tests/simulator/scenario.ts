@@ -73,6 +73,11 @@ export const Scenario = z
     providers: z.array(Provider).max(10).default([{ type: 80, name: 'Crypto-Pro GOST R 34.10-2012 Cryptographic Service Provider', version: '5.0.13800' }]),
     license: z.object({ csp: LicenseValidTo, ocsp: LicenseValidTo, tsp: LicenseValidTo }).partial().strict().default({ csp: 'unlimited' }),
     certificates: z.array(Certificate).max(50).default([]),
+    /**
+     * Readers CryptoPro CSP lists (CCspInformation.GetReaderModes). By default: the disk (HDIMAGE) and the
+     * registry, plus a token in each reader that holds a certificate's container.
+     */
+    readers: z.array(z.object({ name: z.string().max(200), nickname: z.string().max(200).default(''), media: z.string().max(200) }).strict()).max(20).optional(),
     /** Calls that fail everywhere, e.g. {"About.CSPVersion": "0x80090017"}. */
     failures: Failures.default({}),
     /** The platform page the check runs on (served locally under this URL); default: a Сбербанк-АСТ page. */

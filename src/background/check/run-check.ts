@@ -3,7 +3,7 @@ import { CATALOG } from '../../core/catalog';
 import type { CheckFacts, CheckProblem, CheckResult } from '../../core/check-result';
 import { SEVERITIES } from '../../core/problem-ids';
 import { interpretProbe, interpretSignature, type HostState } from '../../plugin/interpret';
-import { interpretCertificates } from '../../plugin/interpret-certificates';
+import { connectedTokens, interpretCertificates } from '../../plugin/interpret-certificates';
 import { parseLicenseValidTo } from '../../plugin/license';
 import type { ProbeReport } from '../../plugin/probe/report';
 import { PLATFORM_MATCHES } from '../../platforms';
@@ -135,6 +135,7 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
       nativeHosts: hosts,
       extensions: extensions.list,
       certificates,
+      readers: report.readers !== null && 'list' in report.readers ? report.readers.list.map((r) => ({ name: r.name, media: r.media ?? null, token: (connectedTokens(report.readers) ?? []).includes(r.name) })) : null,
       clockSkewSeconds: skew,
     };
     return finish({ status: 'done', problems: dedupe(problems).sort(bySeverity), facts });

@@ -145,6 +145,31 @@ async function readCertificate(cert: PluginObject, withKey: boolean): Promise<Ce
   return out;
 }
 
+/**
+ * Readers and the key carriers in them, as CryptoPro CSP reports them (X509Enrollment.CCspInformation →
+ * GetReaderModes: Name «Aktiv Rutoken ECP 00 00», NickName, Media — a unique id for a token, NO_UNIQUE or
+ * NO_MEDIA for disk and registry). Older plug-ins lack the object: then the list stays unknown.
+ */
+export async function readReaders(create: CreateObject, report: ProbeReport): Promise<void> {
+  const MAX_READERS = 20;
+  const result = await attempt(async () => {
+    const info = await create('X509Enrollment.CCspInformation');
+    await invoke(info, 'InitializeFromName', 'Crypto-Pro GOST R 34.10-2012 Cryptographic Service Provider');
+    const modes = await invoke(info, 'GetReaderModes');
+    if (!isObject(modes)) throw new Error('no reader list');
+    const count = Math.min(Math.max(0, Number(await member(modes, 'Count')) || 0), MAX_READERS);
+    return NativePromise.all(
+      Array.from({ length: count }, async (_, i) => {
+        const mode = await invoke(modes, 'ItemByIndex', i);
+        if (!isObject(mode)) return { name: '' };
+        const [name, nickname, media] = await NativePromise.all([member(mode, 'Name'), member(mode, 'NickName'), member(mode, 'Media')]);
+        return { name: text(name, 200), nickname: text(nickname, 200), media: text(media, 200) };
+      }),
+    );
+  }, CALL_MS, 'GetReaderModes');
+  report.readers = result.ok ? { list: result.value } : { error: result.error };
+}
+
 /** One store: `my` is CurrentUser\My, `container` the certificates in key containers (store 100). */
 export async function readStore(create: CreateObject, which: 'my' | 'container'): Promise<StoreRead> {
   const store = await attempt(() => create('CAdESCOM.Store'), CALL_MS, 'CAdESCOM.Store');

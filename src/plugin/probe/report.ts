@@ -58,6 +58,8 @@ export interface ProbeReport {
   providers: { type: number; name?: string; version?: string; error?: CallError }[];
   licenses: { product: 'csp' | 'ocsp' | 'tsp'; valid?: boolean; validTo?: string; error?: CallError }[];
   stores: { my: StoreRead; container: StoreRead };
+  /** Readers and key carriers CryptoPro CSP sees (CCspInformation.GetReaderModes); null when not read. */
+  readers: { list: { name: string; nickname?: string; media?: string }[] } | { error: CallError } | null;
   signature?: { thumbprint: string; ok: boolean; error?: CallError; ms: number };
   calls: number;
   timings: { total: number; connect: number; read: number };

@@ -1,7 +1,7 @@
 import { counter } from './call';
 import { connect } from './connect';
 import { NativePromise, tamperedNatives } from './intrinsics';
-import { readAbout, readLicenses, readProviders, readStore, signTest } from './read';
+import { readAbout, readLicenses, readProviders, readReaders, readStore, signTest } from './read';
 import type { ProbeOptions, ProbeReport } from './report';
 import { watchReplies } from './reply-watch';
 
@@ -16,6 +16,7 @@ export function emptyReport(): ProbeReport {
     providers: [],
     licenses: [],
     stores: { my: { opened: false, certificates: [] }, container: { opened: false, certificates: [] } },
+    readers: null,
     calls: 0,
     timings: { total: 0, connect: 0, read: 0 },
   };
@@ -49,6 +50,7 @@ export async function runProbe(win: Window & typeof globalThis, extensionIds: re
           readStore(create, 'container'),
           readProviders(about, report),
           readLicenses(create, report),
+          readReaders(create, report),
         ]);
         report.stores = { my, container };
       }

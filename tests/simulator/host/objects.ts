@@ -217,6 +217,30 @@ function storeObject(scenario: ResolvedScenario): PluginObject {
   );
 }
 
+/** CCspInformation with GetReaderModes: what CryptoPro CSP lists as readers and carriers. */
+function cspInformation(scenario: ResolvedScenario): PluginObject {
+  let initialised = false;
+  const mode = (reader: ResolvedScenario['readers'][number]) =>
+    object('ReaderMode', scenario, { Name: ro(() => reader.name), NickName: ro(() => reader.nickname), Media: ro(() => reader.media), CarrierFlags: ro(() => 0) }, {});
+  return object('CspInformation', scenario, {}, {
+    InitializeFromName: (name) => {
+      if (!scenario.providers.some((p) => p.name === String(name))) throw new PluginFault('0x80090019');
+      initialised = true;
+      return null;
+    },
+    GetReaderModes: () => {
+      if (!initialised) throw new PluginFault('0x80070057');
+      return object('ReaderModes', scenario, { Count: ro(() => scenario.readers.length) }, {
+        ItemByIndex: (i) => {
+          const reader = scenario.readers[Number(i)];
+          if (reader === undefined) throw new PluginFault('0x80070057');
+          return mode(reader);
+        },
+      });
+    },
+  });
+}
+
 /** Signing reaches the key and builds the chain: it fails the way the certificate's state says. */
 function signedData(scenario: ResolvedScenario, signers: WeakMap<PluginObject, ResolvedCertificate | null>): PluginObject {
   let content = '';
@@ -268,6 +292,8 @@ export function objectFactory(scenario: ResolvedScenario): { create(progId: stri
           return cpSigner(scenario, signers);
         case 'cadescom.cadessigneddata':
           return signedData(scenario, signers);
+        case 'x509enrollment.ccspinformation':
+          return cspInformation(scenario);
         default:
           throw new PluginFault('0x80040154');
       }

@@ -3,7 +3,7 @@ import { analyseCertificate } from '@/src/certs/analyse';
 import { caEntryFromDer } from '@/src/certs/ca/from-certificates';
 import { caDirectory, type CaDirectory } from '@/src/certs/ca/types';
 import { certificateBytes } from '@/src/certs/input';
-import { interpretCertificates, readerOf, type CertificateContext } from '@/src/plugin/interpret-certificates';
+import { connectedTokens, interpretCertificates, readerOf, type CertificateContext } from '@/src/plugin/interpret-certificates';
 import type { CertRead, ProbeReport } from '@/src/plugin/probe/report';
 import { emptyReport } from '@/src/plugin/probe/run';
 import { SIMULATOR_CA_BASE64 } from '@/src/plugin/simulator-ca';
@@ -97,6 +97,22 @@ describe('certificates as the plug-in sees them', () => {
   it('garbage instead of a certificate is reported, not thrown', async () => {
     const v = await interpretCertificates(report([read({ der: 'AAAA', thumbprint: 'AB' })], []), context);
     expect(ids(v)).toContain('cert-invalid');
+  });
+
+  it('no carrier connected at all is «token not detected»; another token is «key container missing»', async () => {
+    const c = await cert('c');
+    const disk = { name: 'HDIMAGE', media: 'NO_UNIQUE' };
+    const noTokens = report([read(c)], []);
+    noTokens.readers = { list: [disk, { name: 'REGISTRY', media: 'NO_MEDIA' }] };
+    expect(ids(await interpretCertificates(noTokens, context))).toEqual(['token-not-detected']);
+    const otherToken = report([read(c)], []);
+    otherToken.readers = { list: [disk, { name: 'Aktiv Rutoken ECP 01 00', media: 'rutoken_ecp_1' }] };
+    expect(ids(await interpretCertificates(otherToken, context))).toEqual(['key-container-missing']);
+    const unknown = report([read(c)], []);
+    unknown.readers = { error: { code: '0x80040154', message: 'Класс не зарегистрирован. (0x80040154)' } };
+    expect(ids(await interpretCertificates(unknown, context))).toEqual(['key-container-missing']);
+    expect(connectedTokens(null)).toBeNull();
+    expect(connectedTokens({ list: [disk, { name: 'T', media: 'x' }, { name: 'E', media: '' }] })).toEqual(['T']);
   });
 
   it('reads the reader out of a unique container name', () => {
