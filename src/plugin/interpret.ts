@@ -2,6 +2,7 @@ import { CATALOG } from '../core/catalog';
 import type { CheckProblem } from '../core/check-result';
 import type { ProblemId } from '../core/problem-ids';
 import { pluginError } from './errors';
+import { CONFLICTING_EXTENSIONS, SIGNING_EXTENSIONS } from './extension-ids';
 import { parseLicenseValidTo } from './license';
 import type { CallError, ProbeReport } from './probe/report';
 import { cspVersionFindings, parseVersion, pluginVersionFindings } from './versions';
@@ -89,6 +90,14 @@ export function interpretProbe(report: ProbeReport, ctx: ProbeContext): CheckPro
   for (const f of pluginVersionFindings(version)) out.push(problem(f.problem, 'plugin', f.evidence));
   out.push(...cspProblems(report, ctx));
   return out;
+}
+
+/** Pairs of signing extensions that must not be enabled together (seen with the `management` permission). */
+export function extensionConflicts(list: readonly { id: string; enabled: boolean }[]): CheckProblem[] {
+  const enabled = new Set(list.filter((e) => e.enabled).map((e) => e.id));
+  return CONFLICTING_EXTENSIONS.filter(([a, b]) => enabled.has(a) && enabled.has(b)).map(([a, b]) =>
+    problem('signing-extension-conflict', 'discovery', `both enabled: ${SIGNING_EXTENSIONS[a]} and ${SIGNING_EXTENSIONS[b]}`),
+  );
 }
 
 /** «Тестовая подпись»: its error code is the cause, stated by the CSP itself. */

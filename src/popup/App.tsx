@@ -98,6 +98,12 @@ export function App() {
     }
   };
 
+  // Asked on a click only (the browser requires a user gesture); the check then lists the extensions.
+  const askManagement = async () => {
+    const granted = await browser.permissions.request({ permissions: ['management'] }).catch(() => false);
+    if (granted) await runCheck();
+  };
+
   const testSign = async (thumbprint: string) => {
     if (tab === null) return;
     setSigning(thumbprint);
@@ -119,6 +125,30 @@ export function App() {
       </button>
       {busy && <p class="status" role="status">{say('popupChecking')}</p>}
       {!busy && result !== null && <Verdict result={result} pack={pack} say={say} tabUrl={tab?.url ?? ''} />}
+      {!busy && result?.status === 'done' && result.facts !== null && (
+        <section>
+          <h2>{say('popupExtensions')}</h2>
+          {result.facts.extensions === null ? (
+            <>
+              <p class="meta">{say('popupExtensionsWhy')}</p>
+              <button class="secondary" type="button" onClick={() => void askManagement()} data-testid="ask-management">
+                {say('popupExtensionsAsk')}
+              </button>
+            </>
+          ) : result.facts.extensions.length === 0 ? (
+            <p class="meta">{say('popupExtensionsNone')}</p>
+          ) : (
+            <ul class="certs">
+              {result.facts.extensions.map((e) => (
+                <li key={e.id}>
+                  <div class="problem-title">{e.name}</div>
+                  <div class="evidence">{say(e.enabled ? 'popupExtensionOn' : 'popupExtensionOff', { version: e.version })}</div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       {!busy && result?.facts !== null && result?.facts !== undefined && result.facts.certificates.length > 0 && (
         <section>
           <h2>{say('popupCertificates')}</h2>

@@ -48,6 +48,12 @@ export const UI_EN: Record<UiKey, string> = {
   reasonTimeout: 'the plug-in did not answer in time. Reload the page and try again',
   reasonBadReport: 'the page returned garbled data. Open the platform in a new tab',
   reasonInternal: 'an internal ep-doctor error. Save the report and send it to support',
+  popupExtensions: 'Signing extensions',
+  popupExtensionsAsk: 'Show signing extensions',
+  popupExtensionsWhy: 'ep-doctor will ask for the «Manage your apps, extensions, and themes» permission to see which CryptoPro, Rutoken, Gosuslugi and Kontur extensions are installed and enabled, and to find conflicts. It changes nothing in them.',
+  popupExtensionOn: 'enabled, version {version}',
+  popupExtensionOff: 'disabled, version {version}',
+  popupExtensionsNone: 'No signing extensions found.',
   badgeTitle: 'ep-doctor: problems found on this page: {n}',
   actionTitle: 'ep-doctor — electronic signature check',
 };

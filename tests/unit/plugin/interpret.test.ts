@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { interpretProbe, interpretSignature, problemsOfError, type ProbeContext } from '@/src/plugin/interpret';
+import { CRYPTOPRO_EXTENSIONS } from '@/src/plugin/extension-ids';
+import { extensionConflicts, interpretProbe, interpretSignature, problemsOfError, type ProbeContext } from '@/src/plugin/interpret';
 import type { ProbeReport } from '@/src/plugin/probe/report';
 import { emptyReport } from '@/src/plugin/probe/run';
 
@@ -71,6 +72,15 @@ describe('plug-in and CSP facts', () => {
 
   it('a plug-in that reads 0.0.0000 (no CSP) falls back to its Version string for the version rule', () => {
     expect(ids(interpretProbe(working((r) => (r.about = { ok: true, pluginVersion: '0.0.0000', version: '2.0.12000' })), ctx()))).toEqual(['plugin-outdated']);
+  });
+});
+
+describe('signing extensions', () => {
+  it('both CryptoPro extensions, or both Госуслуги extensions, enabled is a conflict; a disabled one is not', () => {
+    expect(extensionConflicts([{ id: CRYPTOPRO_EXTENSIONS.mv3, enabled: true }, { id: CRYPTOPRO_EXTENSIONS.mv2, enabled: true }]).map((p) => p.id)).toEqual(['signing-extension-conflict']);
+    expect(extensionConflicts([{ id: CRYPTOPRO_EXTENSIONS.mv3, enabled: true }, { id: CRYPTOPRO_EXTENSIONS.mv2, enabled: false }])).toEqual([]);
+    expect(extensionConflicts([{ id: 'jabjbhgjaidecageckilhonbggakppme', enabled: true }, { id: 'pbefkdcndngodfeigfdgiodgnmbgcfha', enabled: true }])[0]?.evidence).toContain('ГосПлагин');
+    expect(extensionConflicts([])).toEqual([]);
   });
 });
 
