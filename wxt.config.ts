@@ -28,8 +28,10 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact()],
-    // Dev and test builds also know the CryptoPro simulator (src/plugin/build-flags.ts).
-    define: { __EP_DOCTOR_DEV_BUILD__: JSON.stringify(process.env.EP_DOCTOR_STORE_BUILD !== '1') },
+    // Test builds (EP_DOCTOR_DEV_BUILD=1: npm test, npm start, diagnose, bench) also know the CryptoPro
+    // simulator's extension id and test CA (src/plugin/build-flags.ts); `npm run build` and the store
+    // package never do, since anyone can play that id or issue with that public test key.
+    define: { __EP_DOCTOR_DEV_BUILD__: JSON.stringify(process.env.EP_DOCTOR_DEV_BUILD === '1' && process.env.EP_DOCTOR_STORE_BUILD !== '1') },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -33,7 +33,7 @@ function step(label, command, args, env = {}) {
 
 step('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', '.']);
 step('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
-const built = step('build (wxt build)', bin('wxt'), ['build'], { EP_DOCTOR_STORE_BUILD: '' });
+const built = step('build (wxt build, test build)', bin('wxt'), ['build'], { EP_DOCTOR_STORE_BUILD: '', EP_DOCTOR_DEV_BUILD: '1' });
 
 const out = mkdtempSync(path.join(tmpdir(), 'ep-doctor-vitest-'));
 const report = path.join(out, 'vitest.json');

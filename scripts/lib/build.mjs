@@ -24,17 +24,25 @@ function newestMtime(target) {
   return newest;
 }
 
-/** Builds the extension when the build is missing or older than its sources. Build output goes to stderr. */
+/** The simulator's CryptoPro extension id: only a test build's probe knows it. */
+const SIMULATOR_ID = 'eilpabjfkacfjocaocphfabokgjeehee';
+
+/**
+ * Makes sure `.output/chrome-mv3` is a current **test build** (pinned id, knows the CryptoPro
+ * simulator), rebuilding when it is missing, stale, a store build (`npm run zip`: no key) or a user
+ * build (`npm run build`: no simulator). Build output goes to stderr.
+ */
 export function ensureBuilt({ force = false } = {}) {
   const manifest = path.join(EXTENSION_DIR, 'manifest.json');
+  const probe = path.join(EXTENSION_DIR, 'plugin-probe.js');
   const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
-  // `npm run zip` leaves a store build without the key; tests and the demo need the pinned id.
   const keyed = built > 0 && /"key"\s*:/.test(readFileSync(manifest, 'utf8'));
-  if (!force && keyed && built >= Math.max(...SOURCES.map(newestMtime))) return EXTENSION_DIR;
+  const testBuild = existsSync(probe) && readFileSync(probe, 'utf8').includes(SIMULATOR_ID);
+  if (!force && keyed && testBuild && built >= Math.max(...SOURCES.map(newestMtime))) return EXTENSION_DIR;
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
     cwd: ROOT,
     stdio: ['ignore', process.stderr, process.stderr],
-    env: { ...process.env, EP_DOCTOR_STORE_BUILD: '' },
+    env: { ...process.env, EP_DOCTOR_STORE_BUILD: '', EP_DOCTOR_DEV_BUILD: '1' },
   });
   return EXTENSION_DIR;
 }

@@ -73,7 +73,7 @@ async function handleUiMessage(raw: unknown): Promise<unknown> {
 }
 
 /** Hints on the page follow the check: «Проверяем…», then the cause it found. */
-function tellTab(result: CheckResult): void {
+export function tellTab(result: CheckResult): void {
   if (result.kind !== 'quick') return;
   const message: CheckToContent = {
     type: 'bg→content:check',

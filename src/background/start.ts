@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { handleMessage } from './handle-message';
+import { handleMessage, tellTab } from './handle-message';
 import { writeHintPacks } from './hint-packs';
 import { closeInterruptedChecks, removeCheck } from './check/store';
 import { resetTabFindings } from './tab-findings';
 
 export function startBackground(): void {
-  void closeInterruptedChecks(Date.now());
+  void closeInterruptedChecks(Date.now(), tellTab);
   browser.runtime.onInstalled.addListener(() => void writeHintPacks());
   browser.runtime.onStartup.addListener(() => void writeHintPacks());
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

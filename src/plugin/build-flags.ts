@@ -3,8 +3,9 @@ import { CRYPTOPRO_EXTENSIONS, SIMULATOR_EXTENSION_ID } from './extension-ids';
 declare const __EP_DOCTOR_DEV_BUILD__: boolean | undefined;
 
 /**
- * Dev and test builds (everything but `npm run zip`) also know the CryptoPro simulator: its extension
- * id and its test CA. Set by wxt.config.ts; absent (false) in unit tests of pure code.
+ * Test builds (EP_DOCTOR_DEV_BUILD=1, made by the test, demo and diagnose scripts) also know the
+ * CryptoPro simulator: its extension id and its test CA. Set by wxt.config.ts; false in `npm run build`,
+ * the store package, and unit tests of pure code.
  */
 export const DEV_BUILD = typeof __EP_DOCTOR_DEV_BUILD__ !== 'undefined' && __EP_DOCTOR_DEV_BUILD__;
 

@@ -13,7 +13,7 @@ export const SIGNING_NATIVE_HOSTS = ['ru.cryptopro.nmcades', 'ru.rutoken.firewyr
 
 /**
  * The simulator's stand-in for the CryptoPro extension (tests/simulator/extension, pinned by its key).
- * Only dev and test builds try it (src/plugin/build-flags.ts); the store package never does.
+ * Only test builds try it (src/plugin/build-flags.ts); user builds and the store package never do.
  */
 export const SIMULATOR_EXTENSION_ID = 'eilpabjfkacfjocaocphfabokgjeehee';
 

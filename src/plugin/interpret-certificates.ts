@@ -47,6 +47,9 @@ export function connectedTokens(readers: ProbeReport['readers']): string[] | nul
   return readers.list.filter((r) => r.media !== undefined && r.media !== '' && !/^NO_(UNIQUE|MEDIA)$/i.test(r.media)).map((r) => r.name);
 }
 
+/** Containers in the registry or on the disk live on no carrier (CryptoPro's reader names). */
+const NOT_CARRIERS = /^(REGISTRY|HDIMAGE|FAT12(_\d+)?|DISK)\b/i;
+
 /** `\\.\Aktiv Rutoken ECP 00 00\name` → `Aktiv Rutoken ECP 00 00`. */
 export function readerOf(uniqueContainer: string | undefined): string | null {
   const match = /^\\\\\.\\([^\\]+)\\/.exec(uniqueContainer ?? '');
@@ -169,7 +172,7 @@ export async function interpretCertificates(report: ProbeReport, ctx: Certificat
   const readers = new Map<string, Set<string>>();
   for (const c of containerStore.certificates) {
     const reader = readerOf(c.uniqueContainer);
-    if (reader !== null) readers.set(reader, (readers.get(reader) ?? new Set()).add(normalise(c.thumbprint)));
+    if (reader !== null && !NOT_CARRIERS.test(reader)) readers.set(reader, (readers.get(reader) ?? new Set()).add(normalise(c.thumbprint)));
   }
   if (readers.size >= 2) problems.push(problem('multiple-tokens', 'plugin', `${readers.size} key carriers connected: ${[...readers.keys()].join('; ')}`));
   return { facts, problems };

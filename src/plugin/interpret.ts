@@ -86,6 +86,18 @@ function cspProblems(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
 export function interpretProbe(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
   if (report.path === 'none' || !report.about.ok) return reachProblems(report, ctx);
   const out: CheckProblem[] = [];
+  if (report.loader.state === 'rejected' && report.path === 'bridge') {
+    // The plug-in works for us now, so what failed was the site's own attempt: most often the page was
+    // opened before the extension or plug-in was installed (a reload fixes it), else its loader does
+    // not know this extension's id.
+    out.push(
+      problem(
+        'plugin-connection-lost',
+        'plugin',
+        `the site's loader failed («${report.loader.message ?? ''}»), but the plug-in answers through extension ${report.bridge.extensionId ?? '?'}: reload the page; if it fails again, the site's cadesplugin_api.js does not know this extension`,
+      ),
+    );
+  }
   const version = report.about.pluginVersion !== undefined && report.about.pluginVersion !== '0.0.0000' ? report.about.pluginVersion : (report.about.version ?? null);
   for (const f of pluginVersionFindings(version)) out.push(problem(f.problem, 'plugin', f.evidence));
   out.push(...cspProblems(report, ctx));

@@ -56,6 +56,7 @@ export const ProbeReportSchema = z.object({
     ]),
   ),
   signature: z.optional(z.object({ thumbprint: str(64), ok: z.boolean(), error: z.optional(CallError), ms: z.number() })),
+  incomplete: z.optional(z.boolean()),
   calls: z.number(),
   timings: z.object({ total: z.number(), connect: z.number(), read: z.number() }),
 });

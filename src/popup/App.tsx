@@ -34,22 +34,24 @@ const CHECK_LIMIT_MS = 40_000;
  * the service worker stops meanwhile the reply never comes, so the stored result is polled too: asking
  * wakes a new worker, which marks the orphaned check «interrupted».
  */
-async function checkWithBound(tabId: number, message: Record<string, unknown>, kind: 'quick' | 'sign', limitMs: number): Promise<CheckResult | null> {
-  const clicked = Date.now();
+async function checkWithBound(tabId: number, message: Record<string, unknown>, kind: 'quick' | 'sign', limitMs: number, since = Date.now()): Promise<CheckResult | null> {
+  const clicked = since;
   let replied: CheckResult | null | undefined;
   void browser.runtime
     .sendMessage(message)
     .then((reply: unknown) => {
       const parsed = CheckResult.safeParse((reply as { result?: unknown } | undefined)?.result);
-      replied = parsed.success ? parsed.data : null;
+      if (!parsed.success) replied = null;
+      else if (parsed.data.status !== 'running') replied = parsed.data;
     })
     .catch(() => undefined);
   while (Date.now() - clicked < limitMs) {
-    await new Promise((r) => setTimeout(r, replied === undefined ? 500 : 0));
+    await new Promise((r) => setTimeout(r, 300));
     if (replied !== undefined && replied !== null) return replied;
     const stored = (await browser.runtime.sendMessage({ type: 'ui→bg:get-check', tabId, kind }).catch(() => undefined)) as { result?: unknown } | undefined;
     const parsed = CheckResult.safeParse(stored?.result);
     if (parsed.success && parsed.data.status !== 'running' && parsed.data.startedAt >= clicked - 1000) return parsed.data;
+    if (replied === null) return null;
   }
   return null;
 }
@@ -78,7 +80,12 @@ export function App() {
       if (target !== null) {
         const stored = await browser.runtime.sendMessage({ type: 'ui→bg:get-check', tabId: target.id });
         const parsed = CheckResult.safeParse((stored as { result?: unknown } | undefined)?.result);
-        if (parsed.success) setResult(parsed.data);
+        if (parsed.success && parsed.data.status === 'running') {
+          // A check started from the hint is still running: follow it to its end.
+          setBusy(true);
+          setResult((await checkWithBound(target.id, { type: 'ui→bg:get-check', tabId: target.id }, 'quick', CHECK_LIMIT_MS, parsed.data.startedAt)) ?? timedOut(target.id));
+          setBusy(false);
+        } else if (parsed.success) setResult(parsed.data);
       }
     })();
   }, []);

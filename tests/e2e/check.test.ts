@@ -89,6 +89,43 @@ describe('the check from a hint', () => {
   });
 });
 
+describe('pages without a working site loader', () => {
+  it('a page without cadesplugin_api.js: the probe brings its own bridge, leaves no global behind, and the site can still load the plug-in', async () => {
+    const html = '<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Личный кабинет</title></head><body><h1>Личный кабинет</h1></body></html>';
+    const opened = await openScenario({ name: 'all-good', scenario: scenario('all-good'), html });
+    try {
+      const result = await pressCheck(opened);
+      expect(result.status, result.reason).toBe('done');
+      expect(problemIds(result)).toEqual([]);
+      expect(result.facts?.plugin.path).toBe('bridge');
+      expect(await opened.page.evaluate(() => typeof (window as { cadesplugin?: unknown }).cadesplugin)).toBe('undefined');
+      // The site's own loader, run after the check, does not skip itself and loads the plug-in.
+      await opened.page.addScriptTag({ url: '/cadesplugin_api.js' });
+      const loaded = await opened.page.evaluate(() =>
+        Promise.race([(window as unknown as { cadesplugin: Promise<unknown> }).cadesplugin.then(() => 'loaded', (e: unknown) => `failed: ${String(e)}`), new Promise((r) => setTimeout(() => r('timeout'), 10_000))]),
+      );
+      expect(loaded).toBe('loaded');
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('a site loader that failed while the plug-in works now: reload the page (or the loader does not know the extension)', async () => {
+    const loader = readFileSync(path.join(ROOT, 'tests/simulator/page/cadesplugin_api.js'), 'utf8').replace(", 'eilpabjfkacfjocaocphfabokgjeehee'", '');
+    expect(loader).not.toContain('eilpabjfkacfjocaocphfabokgjeehee');
+    const html = readFileSync(path.join(ROOT, 'tests/simulator/page/sign.html'), 'utf8').replace('<script src="cadesplugin_api.js"></script>', `<script>${loader}</script>`);
+    const opened = await openScenario({ name: 'all-good', scenario: scenario('all-good'), html });
+    try {
+      const result = await pressCheck(opened);
+      expect(result.status, result.reason).toBe('done');
+      expect(problemIds(result)).toEqual(['plugin-connection-lost']);
+      expect(result.problems[0]!.evidence).toContain('Плагин недоступен');
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
 describe('a stopped service worker', () => {
   it('ends a check it was running as «interrupted», never a hang', async () => {
     const opened = await openScenario({ name: 'load-timeout', scenario: scenario('load-timeout') });

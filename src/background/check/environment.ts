@@ -29,15 +29,19 @@ export function gostTlsProblems(needs: boolean, facts: Pick<CheckFacts, 'browser
  * during a check: the server's Date header against this computer's clock.
  */
 export async function clockSkew(tabId: number): Promise<number | null> {
+  const LIMIT_MS = 3000;
   try {
-    const [injection] = await browser.scripting.executeScript({
+    const running = browser.scripting.executeScript({
       target: { tabId, frameIds: [0] },
-      func: async () => {
+      func: async (limit: number) => {
         const sentAt = Date.now();
-        const response = await fetch(location.href, { method: 'HEAD', cache: 'no-store', credentials: 'omit', redirect: 'manual' });
+        const response = await fetch(location.href, { method: 'HEAD', cache: 'no-store', credentials: 'omit', redirect: 'manual', signal: AbortSignal.timeout(limit) });
         return { date: response.headers.get('date'), sentAt, receivedAt: Date.now() };
       },
+      args: [LIMIT_MS],
     });
+    // A server that never answers must not hold the check: the clock is then simply not compared.
+    const [injection] = await Promise.race([running, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), LIMIT_MS + 500))]);
     const r = injection?.result as { date: unknown; sentAt: unknown; receivedAt: unknown } | undefined;
     if (r === undefined || typeof r.sentAt !== 'number' || typeof r.receivedAt !== 'number') return null;
     return clockSkewSeconds(typeof r.date === 'string' ? r.date.slice(0, 100) : null, r.sentAt, r.receivedAt);

@@ -115,6 +115,10 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
     const problems: CheckProblem[] = [];
     let certificates: CheckFacts['certificates'] = [];
     if (request.kind === 'sign') {
+      // No signature, or another certificate's, means the probe did not get its options: never «success».
+      if (report.path !== 'none' && report.about.error === undefined && report.signature?.thumbprint !== request.thumbprint) {
+        return finish({ status: 'failed', reasonCode: 'bad-report', reason: 'the test signature did not run with the chosen certificate' });
+      }
       problems.push(...interpretSignature(report, { nmcades, needsGostTls: gost, now }));
     } else {
       problems.push(...interpretProbe(report, { nmcades, needsGostTls: gost, now }));

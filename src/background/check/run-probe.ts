@@ -17,7 +17,20 @@ function timeout<T>(ms: number): Promise<T> {
  * `cadesplugin` and the CryptoPro bridge live). Options go first through a one-shot stash; the report
  * is the script's return value, parsed here because the page could have shaped it.
  */
-export async function runProbeInTab(tabId: number, options: ProbeOptions): Promise<ProbeOutcome> {
+const queues = new Map<number, Promise<unknown>>();
+
+/** One probe per tab at a time, whatever its kind: two would share the page's plug-in globals. */
+export function runProbeInTab(tabId: number, options: ProbeOptions): Promise<ProbeOutcome> {
+  const next = (queues.get(tabId) ?? Promise.resolve()).then(() => probeOnce(tabId, options));
+  const settled = next.catch(() => undefined);
+  queues.set(tabId, settled);
+  void settled.then(() => {
+    if (queues.get(tabId) === settled) queues.delete(tabId);
+  });
+  return next;
+}
+
+async function probeOnce(tabId: number, options: ProbeOptions): Promise<ProbeOutcome> {
   try {
     await browser.scripting.executeScript({
       target: { tabId, frameIds: [0] },

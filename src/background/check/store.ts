@@ -22,14 +22,18 @@ export async function removeCheck(tabId: number): Promise<void> {
  * A check that was running when the service worker stopped cannot continue (its page-world probe and
  * ports are gone): it ends as «interrupted», so nobody waits on it forever.
  */
-export async function closeInterruptedChecks(workerStartedAt: number, now = Date.now()): Promise<void> {
+export async function closeInterruptedChecks(workerStartedAt: number, notify: (result: CheckResult) => void, now = Date.now()): Promise<void> {
   const all = await browser.storage.session.get(null);
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith('check:') && !key.startsWith('sign:')) continue;
     const parsed = CheckResult.safeParse(value);
     // Checks this worker started itself are alive; only those of an earlier worker are orphans.
-    if (parsed.success && parsed.data.status === 'running' && parsed.data.startedAt < workerStartedAt) {
-      await browser.storage.session.set({ [key]: { ...parsed.data, status: 'interrupted', reasonCode: 'interrupted', reason: 'the extension was restarted during the check', finishedAt: now } });
-    }
+    if (!parsed.success || parsed.data.status !== 'running' || parsed.data.startedAt >= workerStartedAt) continue;
+    // A new check of the same tab may have been written meanwhile: only the orphan itself is closed.
+    const current = CheckResult.safeParse((await browser.storage.session.get(key))[key]);
+    if (!current.success || current.data.id !== parsed.data.id) continue;
+    const closed: CheckResult = { ...parsed.data, status: 'interrupted', reasonCode: 'interrupted', reason: 'the extension was restarted during the check', finishedAt: now };
+    await browser.storage.session.set({ [key]: closed });
+    notify(closed);
   }
 }

@@ -24,6 +24,9 @@ export const TIMEOUTS = {
 
 type Win = Window & typeof globalThis & { cadesplugin?: unknown; cpcsp_chrome_nmcades?: unknown };
 
+/** Marks the temporary `cadesplugin` a probe defines, so another probe in the same tab sees no site loader. */
+const STAND = Symbol.for('ep-doctor.cadesplugin-stand');
+
 const FIREFOX_BRIDGE = /^(moz|safari)-extension:\/\/[a-zA-Z0-9/_-]+\/nmcades_plugin_api\.js$/;
 
 /** The URL a Firefox CryptoPro extension announces in its `cadesplugin_loaded` message, if well-formed. */
@@ -91,7 +94,8 @@ async function settle(promise: Promise<unknown>, ms: number): Promise<{ state: '
  * site loader that runs later does not skip itself; `cleanup` removes it.
  */
 export async function connect(win: Win, extensionIds: readonly string[], report: ProbeReport): Promise<{ create: CreateObject | null; cleanup: () => void }> {
-  const page = win.cadesplugin;
+  const found = win.cadesplugin;
+  const page = typeof found === 'object' && found !== null && STAND in found ? undefined : found;
   let cleanup = (): void => undefined;
   if (page !== undefined) {
     if (!(page instanceof NativePromise) || typeof (page as { CreateObjectAsync?: unknown }).CreateObjectAsync !== 'function') {
@@ -110,8 +114,8 @@ export async function connect(win: Win, extensionIds: readonly string[], report:
 
   let bridge = isBridge(win.cpcsp_chrome_nmcades) ? win.cpcsp_chrome_nmcades : null;
   if (bridge !== null) report.bridge.source = 'page';
-  if (page === undefined) {
-    const stand = { current_log_level: 2, set: () => undefined };
+  if (found === undefined) {
+    const stand = { current_log_level: 2, set: () => undefined, [STAND]: true };
     Object.defineProperty(win, 'cadesplugin', { value: stand, configurable: true, writable: true });
     cleanup = () => {
       if (win.cadesplugin === stand) delete win.cadesplugin;

@@ -97,6 +97,7 @@ async function readValidity(status: PluginObject): Promise<CertRead['validity']>
 
 async function readCertificate(cert: PluginObject, withKey: boolean): Promise<CertRead> {
   const out: CertRead = { errors: {} };
+  let statusObject: PluginObject | null = null;
   const field = async <K extends keyof CertRead>(key: K, name: string, read: () => Promise<CertRead[K]>): Promise<void> => {
     const result = await attempt(read, CALL_MS, name);
     if (result.ok) out[key] = result.value;
@@ -116,10 +117,12 @@ async function readCertificate(cert: PluginObject, withKey: boolean): Promise<Ce
       const status = await invoke(cert, 'IsValid');
       if (!isObject(status)) throw new Error('IsValid returned no status');
       const result = Boolean(await member(status, 'Result'));
-      if (!result) out.validity = await readValidity(status);
+      if (!result) statusObject = status;
       return result;
     }),
   ]);
+  // Which check fails: six more round trips, each with its own bound (IsValid itself may have waited on a CRL).
+  if (statusObject !== null) out.validity = await readValidity(statusObject);
   if (withKey || out.hasPrivateKey === true) {
     // Reading the key link (CERT_KEY_PROV_INFO) does not open the container: no PIN prompt.
     const key = await attempt(async () => {

@@ -61,6 +61,8 @@ export interface ProbeReport {
   /** Readers and key carriers CryptoPro CSP sees (CCspInformation.GetReaderModes); null when not read. */
   readers: { list: { name: string; nickname?: string; media?: string }[] } | { error: CallError } | null;
   signature?: { thumbprint: string; ok: boolean; error?: CallError; ms: number };
+  /** The probe hit its overall deadline: what is here was read, the rest was not. */
+  incomplete?: boolean;
   calls: number;
   timings: { total: number; connect: number; read: number };
 }

@@ -1,4 +1,4 @@
-import { counter } from './call';
+import { counter, Timeout, withTimeout } from './call';
 import { connect } from './connect';
 import { NativePromise, tamperedNatives } from './intrinsics';
 import { readAbout, readLicenses, readProviders, readReaders, readStore, signTest } from './read';
@@ -27,6 +27,9 @@ export function emptyReport(): ProbeReport {
  * without a PIN prompt (or, in `sign` mode, makes one test signature). Never throws: every failure is
  * in the report. Stops before touching the plug-in when the page replaced the natives it needs.
  */
+/** The whole quick probe ends by then with what it has read; a test signature may wait for the PIN. */
+export const PROBE_DEADLINE_MS = { quick: 20_000, sign: 140_000 };
+
 export async function runProbe(win: Window & typeof globalThis, extensionIds: readonly string[], options: ProbeOptions): Promise<ProbeReport> {
   const started = performance.now();
   const report = emptyReport();
@@ -35,10 +38,28 @@ export async function runProbe(win: Window & typeof globalThis, extensionIds: re
   if (report.tampered.length > 0) return finish(report, started);
 
   const watch = watchReplies(win);
-  const { create, cleanup } = await connect(win, extensionIds, report);
-  report.timings.connect = Math.round(performance.now() - started);
+  let cleanup = (): void => undefined;
   try {
-    if (create === null) return finish(report, started);
+    await withTimeout(work(win, extensionIds, options, report, started, (c) => (cleanup = c)), PROBE_DEADLINE_MS[options.mode], 'probe');
+  } catch (error) {
+    // A page whose `cadesplugin` throws on access, or cannot be shadowed, is no place to check from;
+    // past the deadline the report keeps what was read so far.
+    if (error instanceof Timeout) report.incomplete = true;
+    else report.loader = { state: 'invalid', message: String((error as Error)?.message ?? error).slice(0, 200) };
+  } finally {
+    cleanup();
+    const forged = watch.stop();
+    if (forged !== null) report.tampered.push(`forged replies: ${forged}`.slice(0, 60));
+  }
+  return finish(report, started);
+}
+
+async function work(win: Window & typeof globalThis, extensionIds: readonly string[], options: ProbeOptions, report: ProbeReport, started: number, onCleanup: (cleanup: () => void) => void): Promise<void> {
+  const { create, cleanup } = await connect(win, extensionIds, report);
+  onCleanup(cleanup);
+  report.timings.connect = Math.round(performance.now() - started);
+  {
+    if (create === null) return;
     const readStart = performance.now();
     if (options.mode === 'sign' && options.thumbprint !== undefined) {
       await signTest(create, options.thumbprint, report);
@@ -56,12 +77,7 @@ export async function runProbe(win: Window & typeof globalThis, extensionIds: re
       }
     }
     report.timings.read = Math.round(performance.now() - readStart);
-  } finally {
-    cleanup();
-    const forged = watch.stop();
-    if (forged !== null) report.tampered.push(`forged replies: ${forged}`.slice(0, 60));
   }
-  return finish(report, started);
 }
 
 function finish(report: ProbeReport, started: number): ProbeReport {

@@ -5,6 +5,8 @@
  * Like the vendor's, it reads the global `cadesplugin` on every call.
  */
 (function () {
+  // Loaded twice (the site's loader and a probe), the first bridge stays: one request counter per page.
+  if (window.cpcsp_chrome_nmcades) return;
   var id = /^chrome-extension:\/\/([a-p]{32})\//.exec((document.currentScript && document.currentScript.src) || '');
   var destination = 'nmcades_' + (id ? id[1] : '');
   var requestId = 1;
@@ -22,8 +24,8 @@
       entry.resolve(fromWire(message.data));
     } else if (message.data.type === 'error') {
       delete waiting[message.data.requestid];
-      var error = new Error(message.data.message);
-      entry.reject(error);
+      // As the vendor's bridge does: the promise rejects with the reply's data object itself.
+      entry.reject(message.data);
     }
   });
 

@@ -248,7 +248,8 @@ function signedData(scenario: ResolvedScenario, signers: WeakMap<PluginObject, R
     SignCades: (signer) => {
       const cert = signer !== null && typeof signer === 'object' ? signers.get(signer) : undefined;
       if (cert === undefined || cert === null) throw new PluginFault('0x80092004');
-      if (cert.failures['Sign'] !== undefined) throw new PluginFault(cert.failures['Sign']);
+      const injected = cert.failures['CadesSignedData.SignCades'];
+      if (injected !== undefined) throw new PluginFault(injected);
       if (!cert.hasPrivateKey) throw new PluginFault('0x8009200B');
       if (!cert.stores.includes(CONTAINER)) throw new PluginFault('0x80090016');
       if (scenario.licenses.csp?.startsWith('Expired')) throw new PluginFault('0x8007065B');
