@@ -115,6 +115,12 @@ describe('certificates as the plug-in sees them', () => {
     expect(connectedTokens({ list: [disk, { name: 'T', media: 'x' }, { name: 'E', media: '' }] })).toEqual(['T']);
   });
 
+  it('registry and disk containers are not key carriers', async () => {
+    const [a, b] = await Promise.all([cert('a'), cert('b')]);
+    const v = await interpretCertificates(report([read(a), read(b)], [read(a), read(b, { uniqueContainer: '\\\\.\\REGISTRY\\b' })]), context);
+    expect(ids(v)).toEqual([]);
+  });
+
   it('reads the reader out of a unique container name', () => {
     expect(readerOf('\\\\.\\Aktiv Rutoken ECP 00 00\\te-1234')).toBe('Aktiv Rutoken ECP 00 00');
     expect(readerOf('\\\\.\\REGISTRY\\x')).toBe('REGISTRY');

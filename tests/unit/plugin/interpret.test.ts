@@ -70,6 +70,15 @@ describe('plug-in and CSP facts', () => {
     expect(ids(interpretProbe(working((r) => (r.licenses = [{ product: 'csp', valid: true, validTo: '31.12.2027' }])), ctx()))).toEqual([]);
   });
 
+  it('the site\'s loader failed but the plug-in answers the probe: reload the page', () => {
+    const r = working((x) => (x.loader = { state: 'rejected', message: 'Плагин недоступен' }));
+    const problems = interpretProbe(r, ctx());
+    expect(ids(problems)).toEqual(['plugin-connection-lost']);
+    expect(problems[0]!.evidence).toContain('Плагин недоступен');
+    // Through the site's own working loader there is nothing to say.
+    expect(interpretProbe(working((x) => ((x.loader = { state: 'resolved' }), (x.path = 'page'))), ctx())).toEqual([]);
+  });
+
   it('a plug-in that reads 0.0.0000 (no CSP) falls back to its Version string for the version rule', () => {
     expect(ids(interpretProbe(working((r) => (r.about = { ok: true, pluginVersion: '0.0.0000', version: '2.0.12000' })), ctx()))).toEqual(['plugin-outdated']);
   });
