@@ -1,0 +1,82 @@
+import * as z from 'zod/mini';
+import { PROBLEM_IDS, SEVERITIES } from '../problem-ids';
+
+/**
+ * The support report (issue «Popup quick check, the support report, and the report viewer»): what a
+ * bidder copies and support reads. Versioned; a viewer refuses versions it does not know. Everything a
+ * report carries is bounded, because a pasted report is untrusted input for the viewer.
+ */
+export const REPORT_FORMAT = 'ep-doctor-report';
+export const REPORT_VERSION = 1;
+
+const str = (max: number) => z.string().check(z.maxLength(max));
+const problemId = z.enum(PROBLEM_IDS);
+
+export const ReportProblem = z.object({
+  id: problemId,
+  severity: z.enum(SEVERITIES),
+  source: z.enum(['plugin', 'discovery', 'certificate', 'environment', 'page']),
+  evidence: str(500),
+  certificate: z.optional(str(64)),
+});
+
+export const ReportCertificate = z.object({
+  thumbprint: str(64),
+  /** The subject as CAdESCOM writes it; personal parts masked unless the report is full. */
+  subject: str(1000),
+  issuer: str(1000),
+  validFrom: z.nullable(str(40)),
+  validTo: z.nullable(str(40)),
+  keyValidTo: z.nullable(str(40)),
+  stores: z.array(z.enum(['my', 'container'])).check(z.maxLength(2)),
+  hasPrivateKey: z.boolean(),
+  pluginValid: z.nullable(z.boolean()),
+  container: z.nullable(str(300)),
+  provider: z.nullable(str(200)),
+  ownerKind: z.nullable(str(40)),
+  superseded: z.boolean(),
+  problems: z.array(problemId).check(z.maxLength(42)),
+});
+
+export const Report = z.object({
+  format: z.literal(REPORT_FORMAT),
+  v: z.literal(REPORT_VERSION),
+  /** Short id support can quote: 8 characters of Crockford base32. */
+  id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{8}$/)),
+  /** Local time with its UTC offset (`2026-11-25T15:12:03+03:00`), the IANA zone and the offset in minutes. */
+  createdAt: str(40),
+  timeZone: str(60),
+  utcOffsetMinutes: z.number().check(z.minimum(-900), z.maximum(900)),
+  lang: z.enum(['ru', 'en']),
+  extension: z.object({ version: str(40) }),
+  browser: z.object({ name: str(40), version: z.nullable(str(40)), userAgent: str(500), gostTls: z.boolean() }),
+  os: z.object({ os: str(20), arch: str(20) }),
+  platform: z.object({ id: z.nullable(str(40)), url: str(2048) }),
+  /** The page's own error texts and codes (the content script's findings). */
+  page: z
+    .array(z.object({ problem: problemId, source: z.enum(['text', 'code', 'dialog']), code: z.optional(str(12)), excerpt: str(300) }))
+    .check(z.maxLength(100)),
+  components: z.object({
+    cryptoproExtension: z.object({ id: z.nullable(str(40)), version: z.nullable(str(100)), answered: z.boolean() }),
+    plugin: z.object({ version: z.nullable(str(40)), path: z.enum(['page', 'bridge', 'none']) }),
+    providers: z.array(z.object({ type: z.number(), name: z.nullable(str(200)), version: z.nullable(str(40)) })).check(z.maxLength(10)),
+    licenses: z.array(z.object({ product: z.enum(['csp', 'ocsp', 'tsp']), state: z.enum(['valid', 'expired', 'unlimited', 'unknown']), validTo: z.nullable(str(60)) })).check(z.maxLength(3)),
+    nativeHosts: z.array(z.object({ name: str(60), state: z.enum(['installed', 'missing', 'unknown']) })).check(z.maxLength(10)),
+    readers: z.nullable(z.array(z.object({ name: str(200), token: z.boolean() })).check(z.maxLength(20))),
+    extensions: z.nullable(z.array(z.object({ id: str(40), name: str(100), enabled: z.boolean(), version: str(40) })).check(z.maxLength(20))),
+  }),
+  certificates: z.array(ReportCertificate).check(z.maxLength(100)),
+  problems: z.array(ReportProblem).check(z.maxLength(200)),
+  check: z.object({
+    kind: z.enum(['quick', 'sign', 'none']),
+    status: z.enum(['running', 'done', 'impossible', 'interrupted', 'failed', 'none']),
+    reasonCode: z.optional(str(20)),
+    reason: z.optional(str(300)),
+    startedAt: z.nullable(str(40)),
+    totalMs: z.nullable(z.number()),
+  }),
+  clockSkewSeconds: z.nullable(z.number()),
+  /** True: personal data (СНИЛС, personal ИНН, individuals' names, e-mail) is masked. */
+  redacted: z.boolean(),
+});
+export type Report = z.infer<typeof Report>;
