@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -13,6 +14,12 @@ export const PAGE_HOOKS_PLACEHOLDER = '*://ep-doctor.invalid/*';
 export default defineConfig({
   manifestVersion: 3,
   hooks: {
+    // The standalone report viewer ships with the extension as one offline file (scripts/viewer).
+    'build:publicAssets': async (_wxt, files) => {
+      const { buildStandaloneViewer } = await import('./scripts/viewer/build-standalone');
+      const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+      files.push({ relativeDest: 'report-viewer.html', contents: await buildStandaloneViewer(version) });
+    },
     'build:manifestGenerated': (_wxt, manifest) => {
       const scripts = manifest.content_scripts ?? [];
       const detect = scripts.find((cs) => cs.js?.includes('content-scripts/detect.js'));

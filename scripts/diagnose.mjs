@@ -4,7 +4,8 @@
  * `npm run diagnose -- <command> …`: support-desk tools that drive the real extension.
  *   page FILE.html... --url URL [--wait MS] [--json]
  *   cert FILE... [--now ISO-8601] [--json]
- *   check --scenario FILE [--url URL] [--json]
+ *   check --scenario FILE [--url URL] [--json] [--report FILE [--full]]
+ *   report FILE [--json]
  */
 import { UsageError } from './diagnose/usage.mjs';
 
@@ -12,6 +13,7 @@ const commands = {
   page: () => import('./diagnose/page.mjs'),
   cert: () => import('./diagnose/cert.mjs'),
   check: () => import('./diagnose/check.mjs'),
+  report: () => import('./diagnose/report.mjs'),
 };
 
 const [name, ...args] = process.argv.slice(2);

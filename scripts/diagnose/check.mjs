@@ -1,7 +1,26 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ROOT } from '../lib/build.mjs';
 import { DEFAULT_CHECK_URL, loadScenario, openScenario, pressCheck, problemIds } from '../lib/scenario-check.mjs';
 import { parseArgs, UsageError } from './usage.mjs';
+
+/**
+ * The report of the check as the popup copies it (text, then the data block), redacted unless `full`.
+ * @param {string} file @param {import('../../src/core/check-result').CheckResult} result @param {boolean} full
+ */
+async function writeReport(file, result, full) {
+  const { writeFileSync } = await import('node:fs');
+  const { randomBytes } = await import('node:crypto');
+  const { buildReport } = await import('../../src/core/report/build.ts');
+  const { encodeBlock } = await import('../../src/core/report/block.ts');
+  const { renderReportText, reportMessage } = await import('../../src/core/report/render-text.ts');
+  const { buildHintPack } = await import('../../src/background/build-hint-pack.ts');
+  const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  const now = new Date();
+  const report = buildReport(result, { now, utcOffsetMinutes: -now.getTimezoneOffset(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, lang: 'ru', extensionVersion: version, random: randomBytes(8) }, full);
+  writeFileSync(file, reportMessage(renderReportText(report, buildHintPack('ru', version)), await encodeBlock(report), 'ru'));
+}
 
 /**
  * `check --scenario FILE [--url URL] [--json]`: the full check in real Chromium with ep-doctor and the
@@ -10,7 +29,8 @@ import { parseArgs, UsageError } from './usage.mjs';
  * @param {string[]} args
  */
 export async function run(args) {
-  const { options, positional } = parseArgs(args, { scenario: 'value', url: 'value', json: 'flag' });
+  const { options, positional } = parseArgs(args, { scenario: 'value', url: 'value', json: 'flag', report: 'value', full: 'flag' });
+  if (options.full === true && options.report === undefined) throw new UsageError('check: --full goes with --report FILE');
   if (positional.length > 0) throw new UsageError(`check: unexpected argument ${positional[0]}`);
   if (typeof options.scenario !== 'string') throw new UsageError('check: --scenario FILE is required');
   const loaded = await loadScenario(options.scenario);
@@ -29,6 +49,7 @@ export async function run(args) {
     const problems = problemIds(result);
     const expected = [...loaded.scenario.expect].sort();
     const matches = result.status === 'done' && JSON.stringify(problems) === JSON.stringify(expected);
+    if (typeof options.report === 'string') await writeReport(options.report, result, options.full === true);
     if (options.json === true) {
       process.stdout.write(`${JSON.stringify({ scenario: name, url: opened.url, status: result.status, problems, expected, matches, timings: result.timings, evidence: result.problems.map((p) => ({ id: p.id, evidence: p.evidence })) })}\n`);
     } else {

@@ -7,6 +7,7 @@ import { t } from '../core/i18n';
 import { LANG_SETTING_KEY, resolveLang, type Lang } from '../core/localized';
 import { PLATFORM_MATCHES } from '../platforms';
 import { platformForUrl } from '../platforms/match-url';
+import { ReportPanel } from './ReportPanel';
 
 interface TabInfo {
   id: number;
@@ -132,6 +133,7 @@ export function App() {
       </button>
       {busy && <p class="status" role="status">{say('popupChecking')}</p>}
       {!busy && result !== null && <Verdict result={result} pack={pack} say={say} tabUrl={tab?.url ?? ''} />}
+      {!busy && tab !== null && isWeb && pack !== null && <ReportPanel tabId={tab.id} result={result} pack={pack} lang={lang} />}
       {!busy && result?.status === 'done' && result.facts !== null && (
         <section>
           <h2>{say('popupExtensions')}</h2>

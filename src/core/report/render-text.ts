@@ -1,4 +1,7 @@
 import type { HintPack } from '../hint-pack';
+
+/** What the report text needs from a hint pack: problem titles and platform names (and, for the viewer, remedies). */
+export type ReportPack = Pick<HintPack, 'problems' | 'platforms'>;
 import { t } from '../i18n';
 import type { UiKey } from '../i18n/ui-ru';
 import { parseSubject } from './redact';
@@ -34,7 +37,7 @@ const issuerName = (issuer: string): string => {
  * error and code), problems with evidence, certificates. At most MAX_TEXT_LINES lines; words from the
  * language's hint pack (problem titles, platform names).
  */
-export function renderReportText(report: Report, pack: HintPack): string {
+export function renderReportText(report: Report, pack: ReportPack): string {
   const lang = report.lang;
   const say = (key: UiKey, params?: Record<string, string | number>): string => t(lang, key, params);
   const ids = [...new Set(report.problems.map((p) => p.id))];

@@ -1,0 +1,102 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { CheckResult } from '../core/check-result';
+import type { HintPack } from '../core/hint-pack';
+import { t } from '../core/i18n';
+import type { Lang } from '../core/localized';
+import { TabFindings, tabFindingsKey } from '../core/messages';
+import { encodeBlock } from '../core/report/block';
+import { buildReport } from '../core/report/build';
+import { renderReportText, reportMessage } from '../core/report/render-text';
+
+/**
+ * «Скопировать отчёт» / «Сохранить отчёт»: the report of the tab's last check (or of what the page
+ * showed), redacted unless the user includes personal data, with a preview of exactly what leaves.
+ */
+export function ReportPanel({ tabId, result, pack, lang }: { tabId: number; result: CheckResult | null; pack: HintPack; lang: Lang }) {
+  const say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(lang, key, params);
+  const [full, setFull] = useState(false);
+  const [message, setMessage] = useState('');
+  const [reportId, setReportId] = useState('');
+  const [status, setStatus] = useState<'' | 'copied' | 'failed'>('');
+  const random = useMemo(() => crypto.getRandomValues(new Uint8Array(8)), []);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const key = tabFindingsKey(tabId);
+      const findings = TabFindings.safeParse((await browser.storage.session.get(key))[key]);
+      const tab = await browser.tabs.get(tabId).catch(() => null);
+      const now = new Date();
+      const report = buildReport(
+        result,
+        {
+          now,
+          utcOffsetMinutes: -now.getTimezoneOffset(),
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          lang,
+          extensionVersion: browser.runtime.getManifest().version,
+          random,
+          pageFindings: findings.success ? findings.data.findings : [],
+          pageUrl: tab?.url ?? '',
+          platformId: findings.success ? findings.data.platformId : null,
+          browser: { name: 'unknown', version: null, userAgent: navigator.userAgent.slice(0, 500), gostTls: false },
+        },
+        full,
+      );
+      const text = reportMessage(renderReportText(report, pack), await encodeBlock(report), lang);
+      if (live) {
+        setMessage(text);
+        setReportId(report.id);
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [tabId, result, pack, lang, full, random]);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(message);
+      setStatus('copied');
+    } catch {
+      setStatus('failed');
+    }
+  };
+  const save = () => {
+    const url = URL.createObjectURL(new Blob([message], { type: 'text/plain;charset=utf-8' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `ep-doctor-report-${reportId}.txt`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  return (
+    <section aria-labelledby="report-heading">
+      <h2 id="report-heading">{say('popupReport')}</h2>
+      <label class="switch">
+        <input type="checkbox" checked={full} onChange={(e) => setFull((e.target as HTMLInputElement).checked)} data-testid="report-full" /> {say('popupReportFull')}
+      </label>
+      <div class="actions">
+        <button class="primary" type="button" disabled={message === ''} onClick={() => void copy()} data-testid="report-copy">
+          {say('popupReportCopy')}
+        </button>
+        <button class="secondary" type="button" disabled={message === ''} onClick={save} data-testid="report-save">
+          {say('popupReportSave')}
+        </button>
+      </div>
+      {status !== '' && (
+        <p class="meta" role="status">
+          {say(status === 'copied' ? 'popupReportCopied' : 'popupReportCopyFailed')}
+        </p>
+      )}
+      <details>
+        <summary>{say('popupReportPreview')}</summary>
+        <pre class="preview" data-testid="report-preview">
+          {message}
+        </pre>
+      </details>
+    </section>
+  );
+}
