@@ -11,6 +11,7 @@ import path from 'node:path';
 import { bigPage, extraRowsScript } from './bench/big-page.mjs';
 import { analysisMs, bundleSizes, verificationMsInWorker } from './bench/certs.mjs';
 import { checkFigures } from './bench/check.mjs';
+import { popupFigures } from './bench/popup.mjs';
 import { ensureBuilt, EXTENSION_DIR, ROOT } from './lib/build.mjs';
 import { launchWithExtension } from './lib/chromium.mjs';
 import { servePage } from './lib/serve.mjs';
@@ -108,6 +109,7 @@ const chromiumVersion = await browser.version().catch(() => 'unknown');
 await session.close();
 
 const check = await checkFigures();
+const popup = await popupFigures();
 const certMs = await analysisMs();
 const certSizes = await bundleSizes();
 const snapshotKb = statSync(path.join(ROOT, 'src/certs/ca/snapshot.json')).size / 1024;
@@ -122,6 +124,7 @@ const figures = [
   { name: 'issuer signature verification, 256-bit key, in the service worker', value: verification.ms256, unit: 'ms', budget: 60, detail: `512-bit: ${verification.ms512.toFixed(1)} ms` },
   { name: 'certificate analysis code (minified)', value: certSizes.analysisKb, unit: 'KB', budget: null, detail: `GOST verification chunk, loaded only to verify: ${certSizes.gostKb.toFixed(1)} KB; CA snapshot ${snapshotKb.toFixed(1)} KB` },
   ...check,
+  ...popup,
 ].map((f) => ({ ...f, value: Math.round(f.value * 100) / 100, ok: Number.isFinite(f.value) && (f.budget === null || f.value <= f.budget) }));
 
 if (json) {

@@ -69,6 +69,9 @@ async function handleUiMessage(raw: unknown): Promise<unknown> {
     }
     case 'ui→bg:get-check':
       return { ok: true, result: await readCheck(message.tabId, message.kind) };
+    case 'ui→bg:need-hint-pack':
+      await writeHintPacks();
+      return { ok: true };
   }
 }
 

@@ -89,4 +89,4 @@ export const CheckResult = z.object({
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 
-export const checkResultKey = (tabId: number): string => `check:${tabId}`;
+export { checkResultKey } from './keys';

@@ -59,7 +59,7 @@ export const TabFindings = z.object({
 });
 export type TabFindings = z.infer<typeof TabFindings>;
 
-export const tabFindingsKey = (tabId: number): string => `tab:${tabId}`;
+export { tabFindingsKey } from './keys';
 
 /** From the extension's own pages (popup, report viewer): run a check of a tab, or read its last one. */
 export const UiRunCheck = z.object({
@@ -69,7 +69,9 @@ export const UiRunCheck = z.object({
   thumbprint: z.optional(z.string().check(z.regex(/^[0-9A-F]{40}$/))),
 });
 export const UiGetCheck = z.object({ type: z.literal('ui→bg:get-check'), tabId: z.number(), kind: z.optional(z.enum(['quick', 'sign'])) });
-export const UiToBackground = z.discriminatedUnion('type', [UiRunCheck, UiGetCheck]);
+/** The report viewer page needs the hint pack of a report's language. */
+export const UiNeedHintPack = z.object({ type: z.literal('ui→bg:need-hint-pack'), lang: z.enum(['ru', 'en']) });
+export const UiToBackground = z.discriminatedUnion('type', [UiRunCheck, UiGetCheck, UiNeedHintPack]);
 export type UiToBackground = z.infer<typeof UiToBackground>;
 
 /**

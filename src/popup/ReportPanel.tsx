@@ -4,10 +4,11 @@ import type { CheckResult } from '../core/check-result';
 import type { HintPack } from '../core/hint-pack';
 import { t } from '../core/i18n';
 import type { Lang } from '../core/localized';
-import { TabFindings, tabFindingsKey } from '../core/messages';
-import { encodeBlock } from '../core/report/block';
+import { tabFindingsKey } from '../core/keys';
+import { encodeBlock } from '../core/report/block-encode';
 import { buildReport } from '../core/report/build';
 import { renderReportText, reportMessage } from '../core/report/render-text';
+import { looksLikeTabFindings } from './stored';
 
 /**
  * «Скопировать отчёт» / «Сохранить отчёт»: the report of the tab's last check (or of what the page
@@ -25,7 +26,8 @@ export function ReportPanel({ tabId, result, pack, lang }: { tabId: number; resu
     let live = true;
     void (async () => {
       const key = tabFindingsKey(tabId);
-      const findings = TabFindings.safeParse((await browser.storage.session.get(key))[key]);
+      const stored: unknown = (await browser.storage.session.get(key))[key];
+      const findings = looksLikeTabFindings(stored) ? { success: true as const, data: stored } : { success: false as const };
       const tab = await browser.tabs.get(tabId).catch(() => null);
       const now = new Date();
       const report = buildReport(

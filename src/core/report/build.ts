@@ -1,7 +1,8 @@
 import type { CheckResult } from '../check-result';
 import type { Finding } from '../messages';
 import { redactReport } from './redact';
-import { REPORT_FORMAT, REPORT_VERSION, type Report } from './schema';
+import { REPORT_FORMAT, REPORT_VERSION } from './format';
+import type { Report } from './schema';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

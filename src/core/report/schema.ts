@@ -6,8 +6,9 @@ import { PROBLEM_IDS, SEVERITIES } from '../problem-ids';
  * bidder copies and support reads. Versioned; a viewer refuses versions it does not know. Everything a
  * report carries is bounded, because a pasted report is untrusted input for the viewer.
  */
-export const REPORT_FORMAT = 'ep-doctor-report';
-export const REPORT_VERSION = 1;
+import { REPORT_FORMAT, REPORT_VERSION } from './format';
+
+export { REPORT_FORMAT, REPORT_VERSION };
 
 const str = (max: number) => z.string().check(z.maxLength(max));
 const problemId = z.enum(PROBLEM_IDS);
