@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { CheckResult } from '../core/check-result';
 import { ContentToBackground, UiToBackground, type CheckToContent } from '../core/messages';
-import { runCheck } from './check/run-check';
+import { cancelCheck, runCheck } from './check/run-check';
 import { readCheck } from './check/store';
 import { writeHintPacks } from './hint-packs';
 import { addTabFindings, resetTabFindings } from './tab-findings';
@@ -69,6 +69,9 @@ async function handleUiMessage(raw: unknown): Promise<unknown> {
     }
     case 'ui→bg:get-check':
       return { ok: true, result: await readCheck(message.tabId, message.kind) };
+    case 'ui→bg:cancel-check':
+      cancelCheck(message.tabId);
+      return { ok: true };
     case 'ui→bg:need-hint-pack':
       await writeHintPacks();
       return { ok: true };

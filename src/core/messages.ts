@@ -71,7 +71,9 @@ export const UiRunCheck = z.object({
 export const UiGetCheck = z.object({ type: z.literal('ui→bg:get-check'), tabId: z.number(), kind: z.optional(z.enum(['quick', 'sign'])) });
 /** The report viewer page needs the hint pack of a report's language. */
 export const UiNeedHintPack = z.object({ type: z.literal('ui→bg:need-hint-pack'), lang: z.enum(['ru', 'en']) });
-export const UiToBackground = z.discriminatedUnion('type', [UiRunCheck, UiGetCheck, UiNeedHintPack]);
+/** «Отменить» in the popup: the running check of the tab ends as cancelled. */
+export const UiCancelCheck = z.object({ type: z.literal('ui→bg:cancel-check'), tabId: z.number() });
+export const UiToBackground = z.discriminatedUnion('type', [UiRunCheck, UiGetCheck, UiNeedHintPack, UiCancelCheck]);
 export type UiToBackground = z.infer<typeof UiToBackground>;
 
 /**

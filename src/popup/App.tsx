@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CheckResult } from '../core/check-result';
 import type { HintPack } from '../core/hint-pack';
@@ -6,7 +6,9 @@ import { t } from '../core/i18n';
 import { LANG_SETTING_KEY, resolveLang, type Lang } from '../core/localized';
 import { checkResultKey, tabFindingsKey } from '../core/keys';
 import { loadHintPack } from './hint-pack';
+import { Components, maskedOwner, PageFindings, ProblemItem, statusIcon, type Say } from './sections';
 import { looksLikeCheckResult, looksLikeTabFindings, parseCheckReply } from './stored';
+import type { Finding } from '../core/messages';
 import { ReportPanel } from './ReportPanel';
 
 interface TabInfo {
@@ -30,7 +32,7 @@ const CHECK_LIMIT_MS = 40_000;
  * the service worker stops meanwhile the reply never comes, so the stored result is polled too: asking
  * wakes a new worker, which marks the orphaned check «interrupted».
  */
-async function checkWithBound(tabId: number, message: Record<string, unknown>, kind: 'quick' | 'sign', limitMs: number, since = Date.now()): Promise<CheckResult | null> {
+async function checkWithBound(tabId: number, message: Record<string, unknown>, kind: 'quick' | 'sign', limitMs: number, since = Date.now(), onStep: (step: string) => void = () => undefined, stopped: () => boolean = () => false): Promise<CheckResult | null> {
   const clicked = since;
   let replied: CheckResult | null | undefined;
   void browser.runtime
@@ -46,6 +48,8 @@ async function checkWithBound(tabId: number, message: Record<string, unknown>, k
     if (replied !== undefined && replied !== null) return replied;
     const stored = await parseCheckReply(await browser.runtime.sendMessage({ type: 'ui→bg:get-check', tabId, kind }).catch(() => undefined));
     if (stored !== null && stored.status !== 'running' && stored.startedAt >= clicked - 1000) return stored;
+    if (stored !== null && stored.status === 'running' && stored.step !== undefined) onStep(stored.step);
+    if (stopped()) return null;
     if (replied === null) return null;
   }
   return null;
@@ -62,6 +66,10 @@ export function App() {
   const [result, setResult] = useState<CheckResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [pagePlatform, setPagePlatform] = useState<string | null>(null);
+  const [pageFindings, setPageFindings] = useState<readonly Finding[]>([]);
+  const [step, setStep] = useState('probe');
+  const [setting, setSetting] = useState<'auto' | Lang>('auto');
+  const cancelRef = useRef(false);
   const [signing, setSigning] = useState<string | null>(null);
   const [signature, setSignature] = useState<CheckResult | null>(null);
 
@@ -69,8 +77,10 @@ export function App() {
     void (async () => {
       // Everything the first paint needs is read at once, straight from storage (no service-worker
       // round trip): the language, the tab, its stored check and findings; the texts follow.
-      const [setting, target] = await Promise.all([browser.storage.local.get(LANG_SETTING_KEY), targetTab()]);
-      const chosen = resolveLang(setting[LANG_SETTING_KEY], browser.i18n.getUILanguage());
+      const [stored0, target] = await Promise.all([browser.storage.local.get(LANG_SETTING_KEY), targetTab()]);
+      const saved: unknown = stored0[LANG_SETTING_KEY];
+      if (saved === 'ru' || saved === 'en') setSetting(saved);
+      const chosen = resolveLang(saved, browser.i18n.getUILanguage());
       setLang(chosen);
       document.documentElement.lang = chosen;
       const packLoaded = loadHintPack(chosen).then(setPack);
@@ -80,7 +90,10 @@ export function App() {
         const checkKey = checkResultKey(target.id);
         const stored = await browser.storage.session.get([findingsKey, checkKey]);
         const findings: unknown = stored[findingsKey];
-        if (looksLikeTabFindings(findings)) setPagePlatform(findings.platformId);
+        if (looksLikeTabFindings(findings)) {
+          setPagePlatform(findings.platformId);
+          setPageFindings(findings.findings);
+        }
         const check: unknown = stored[checkKey];
         const parsed = looksLikeCheckResult(check) ? { success: true as const, data: check } : { success: false as const };
         if (parsed.success && parsed.data.status === 'running') {
@@ -101,6 +114,7 @@ export function App() {
 
   const say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(lang, key, params);
   const isWeb = tab !== null && /^https?:/.test(tab.url);
+  const severities: Record<string, string | undefined> = Object.fromEntries(Object.entries(pack?.problems ?? {}).map(([id, entry]) => [id, entry.severity]));
   // The content script names the platform of the page it runs on; the popup bundles no platform data.
   const platformId = result?.platformId ?? pagePlatform;
   const platformName = platformId === null ? null : (pack?.platforms[platformId]?.name ?? platformId);
@@ -108,11 +122,30 @@ export function App() {
   const runCheck = async () => {
     if (tab === null) return;
     setBusy(true);
+    setStep('probe');
+    cancelRef.current = false;
     try {
-      setResult((await checkWithBound(tab.id, { type: 'ui→bg:run-check', tabId: tab.id, kind: 'quick' }, 'quick', CHECK_LIMIT_MS)) ?? timedOut(tab.id));
+      const done = await checkWithBound(tab.id, { type: 'ui→bg:run-check', tabId: tab.id, kind: 'quick' }, 'quick', CHECK_LIMIT_MS, Date.now(), setStep, () => cancelRef.current);
+      setResult(done ?? (cancelRef.current ? cancelledResult(tab.id) : timedOut(tab.id)));
     } finally {
       setBusy(false);
     }
+  };
+
+  // The check stops being waited for at once; the background ends it as cancelled.
+  const cancel = () => {
+    if (tab === null) return;
+    cancelRef.current = true;
+    void browser.runtime.sendMessage({ type: 'ui→bg:cancel-check', tabId: tab.id }).catch(() => undefined);
+  };
+
+  const chooseLanguage = async (value: 'auto' | Lang) => {
+    setSetting(value);
+    await browser.storage.local.set({ [LANG_SETTING_KEY]: value });
+    const next = resolveLang(value, browser.i18n.getUILanguage());
+    setLang(next);
+    document.documentElement.lang = next;
+    setPack(await loadHintPack(next));
   };
 
   // Asked on a click only (the browser requires a user gesture); the check then lists the extensions.
@@ -135,13 +168,34 @@ export function App() {
 
   return (
     <>
-      <h1>{say('popupTitle')}</h1>
+      <header class="top">
+        <h1>{say('popupTitle')}</h1>
+        <label class="lang">
+          <span class="visually-hidden">{say('popupLanguage')}</span>
+          <select value={setting} onChange={(e) => void chooseLanguage((e.target as HTMLSelectElement).value as 'auto' | Lang)} aria-label={say('popupLanguage')} data-testid="language">
+            <option value="auto">{say('popupLanguageAuto')}</option>
+            <option value="ru">Русский</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </header>
       <p class="where">{!isWeb ? say('popupNotWeb') : platformName !== null ? say('popupPlatform', { platform: platformName }) : say('popupNotPlatform')}</p>
       <button class="primary" type="button" disabled={busy || !isWeb} onClick={() => void runCheck()} data-testid="check">
         {say('popupCheck')}
       </button>
-      {busy && <p class="status" role="status">{say('popupChecking')}</p>}
-      {!busy && result !== null && <Verdict result={result} pack={pack} say={say} tabUrl={tab?.url ?? ''} />}
+      {busy && (
+        <div class="progress">
+          <p class="status" role="status">
+            {say(step === 'certificates' ? 'popupStep_certificates' : 'popupStep_probe')}
+          </p>
+          <button class="secondary" type="button" onClick={cancel} data-testid="cancel">
+            {say('popupCancel')}
+          </button>
+        </div>
+      )}
+      {!busy && result === null && <PageFindings findings={pageFindings} pack={pack} say={say} />}
+      {!busy && result !== null && <Verdict result={result} pack={pack} say={say} tabUrl={tab?.url ?? ''} platformId={platformId} />}
+      {!busy && result?.facts !== null && result?.facts !== undefined && <Components facts={result.facts} say={say} />}
       {!busy && tab !== null && isWeb && pack !== null && <ReportPanel tabId={tab.id} result={result} pack={pack} lang={lang} />}
       {!busy && result?.status === 'done' && result.facts !== null && (
         <section>
@@ -173,9 +227,19 @@ export function App() {
           <ul class="certs">
             {result.facts.certificates.map((c) => (
               <li key={c.thumbprint} data-thumbprint={c.thumbprint}>
-                <div class="problem-title">{ownerOf(c.subject) ?? c.thumbprint}</div>
+                <div class="problem-title">
+                  <span class="icon" data-kind={statusIcon(c.problems, severities, c.superseded).kind} aria-hidden="true">
+                    {statusIcon(c.problems, severities, c.superseded).icon}
+                  </span>{' '}
+                  {maskedOwner(c.subject)}
+                </div>
                 <div class="evidence">
-                  {[rdn(c.subject, 'CN'), c.validTo !== null ? say('popupValidTo', { date: new Date(c.validTo).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB') }) : null, ...c.problems.map((id) => pack?.problems[id]?.title ?? id)]
+                  {[
+                    rdn(c.issuer, 'CN'),
+                    c.validTo !== null ? say('popupValidTo', { date: new Date(c.validTo).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB') }) : null,
+                    c.keyValidTo !== null ? say('popupKeyTo', { date: new Date(c.keyValidTo).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB') }) : null,
+                    ...c.problems.map((id) => pack?.problems[id]?.title ?? id),
+                  ]
                     .filter((x) => x !== null)
                     .join(' · ')}
                 </div>
@@ -220,10 +284,9 @@ function rdn(subject: string, key: string): string | null {
   return value.startsWith('"') ? value.slice(1, -1).replace(/""/g, '"') : value;
 }
 
-/** The person a certificate belongs to (surname and given names), else its common name. */
-function ownerOf(subject: string): string | null {
-  const person = [rdn(subject, 'SN'), rdn(subject, 'G')].filter((x) => x !== null).join(' ');
-  return person !== '' ? person : rdn(subject, 'CN');
+
+function cancelledResult(tabId: number): CheckResult {
+  return { ...timedOut(tabId), id: 'cancelled', reasonCode: 'cancelled' };
 }
 
 /** What the popup shows when no result came within its bound. */
@@ -232,9 +295,9 @@ function timedOut(tabId: number, kind: 'quick' | 'sign' = 'quick'): CheckResult 
   return { v: 1, id: 'timeout', kind, status: 'failed', reasonCode: 'timeout', tabId, pageUrl: '', platformId: null, startedAt: now, finishedAt: now, problems: [], facts: null, pageFindings: [], timings: { total: 0, probe: 0, discovery: 0, analysis: 0 } };
 }
 
-const REASONS = { 'not-web': 'reasonNotWeb', tampered: 'reasonTampered', 'no-access': 'reasonNoAccess', timeout: 'reasonTimeout', 'bad-report': 'reasonBadReport', interrupted: 'reasonInternal', internal: 'reasonInternal' } as const;
+const REASONS = { 'not-web': 'reasonNotWeb', tampered: 'reasonTampered', 'no-access': 'reasonNoAccess', timeout: 'reasonTimeout', 'bad-report': 'reasonBadReport', interrupted: 'reasonInternal', internal: 'reasonInternal', cancelled: 'reasonCancelled' } as const;
 
-function Verdict({ result, pack, say, tabUrl }: { result: CheckResult; pack: HintPack | null; say: (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => string; tabUrl: string }) {
+function Verdict({ result, pack, say, tabUrl, platformId }: { result: CheckResult; pack: HintPack | null; say: Say; tabUrl: string; platformId: string | null }) {
   const stale = (() => {
     try {
       const u = new URL(tabUrl);
@@ -265,12 +328,7 @@ function Verdict({ result, pack, say, tabUrl }: { result: CheckResult; pack: Hin
       </p>
       <ul class="problems">
         {result.problems.map((p) => (
-          <li data-severity={p.severity} key={`${p.id}${p.certificate ?? ''}`}>
-            <div class="problem-title">{pack?.problems[p.id]?.title ?? p.id}</div>
-            <div class="evidence">
-              {p.id} · {p.evidence}
-            </div>
-          </li>
+          <ProblemItem key={`${p.id}${p.certificate ?? ''}`} problem={p} pack={pack} platformId={platformId} say={say} />
         ))}
       </ul>
       {result.finishedAt !== undefined && <p class="meta">{say('popupCheckedAt', { time: new Date(result.finishedAt).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'ru-RU') })}</p>}

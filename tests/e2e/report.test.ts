@@ -103,6 +103,35 @@ describe('the support report', () => {
     }
   });
 
+  it('the popup shows progress, can cancel a long check, and switches language', async () => {
+    const opened = await openScenario({ name: 'load-timeout', scenario: scenario('load-timeout') });
+    try {
+      await opened.popup.click('[data-testid=check]');
+      await opened.popup.waitForSelector('[data-testid=cancel]');
+      expect(await opened.popup.$eval('.progress [role=status]', (e) => e.textContent)).toContain('Проверяем');
+      await opened.popup.click('[data-testid=cancel]');
+      await opened.popup.waitForSelector('[data-testid=result][data-status=failed]', { timeout: 5000 });
+      expect(await opened.popup.$eval('[data-testid=result] .verdict', (e) => e.textContent)).toContain('отменена');
+      // The background ends the check itself as cancelled, not as a load timeout.
+      const stored = await opened.worker.evaluate(async (id: number) => {
+        for (let i = 0; i < 100; i++) {
+          const r = (await chrome.storage.session.get(`check:${id}`))[`check:${id}`] as { status: string; reasonCode?: string } | undefined;
+          if (r !== undefined && r.status !== 'running') return r;
+          await new Promise((res) => setTimeout(res, 200));
+        }
+        return null;
+      }, opened.tabId);
+      expect(stored).toMatchObject({ status: 'failed', reasonCode: 'cancelled' });
+      await opened.popup.select('[data-testid=language]', 'en');
+      await opened.popup.waitForFunction(() => document.querySelector('[data-testid=check]')?.textContent === 'Check');
+      expect(await opened.worker.evaluate(async () => (await chrome.storage.local.get('settings:lang'))['settings:lang'])).toBe('en');
+      await opened.popup.setViewport({ width: 380, height: 600 });
+      await opened.popup.screenshot({ path: path.join(ARTIFACTS, 'popup-failed-en.png'), fullPage: true });
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('the standalone viewer is one offline file within its size budget', () => {
     const file = path.join(EXTENSION_DIR, 'report-viewer.html');
     const html = readFileSync(file, 'utf8');

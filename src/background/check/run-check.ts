@@ -26,13 +26,23 @@ export interface CheckRequest {
 }
 
 const running = new Map<string, Promise<CheckResult>>();
+/** Tabs whose running quick check the user cancelled: it ends as «cancelled», whatever the probe brings. */
+const cancelled = new Set<number>();
+
+export function cancelCheck(tabId: number): void {
+  if (running.has(`${tabId}:quick`)) cancelled.add(tabId);
+}
 
 /** One check of each kind per tab at a time; a second request while it runs gets the same result. */
 export function runCheck(request: CheckRequest, notify: (result: CheckResult) => void): Promise<CheckResult> {
   const key = `${request.tabId}:${request.kind}`;
   const current = running.get(key);
   if (current !== undefined) return current;
-  const task = check(request, notify).finally(() => running.delete(key));
+  cancelled.delete(request.tabId);
+  const task = check(request, notify).finally(() => {
+    running.delete(key);
+    cancelled.delete(request.tabId);
+  });
   running.set(key, task);
   return task;
 }
@@ -67,7 +77,8 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
     timings: { total: 0, probe: 0, discovery: 0, analysis: 0 },
   };
   const finish = async (patch: Partial<CheckResult>): Promise<CheckResult> => {
-    const done: CheckResult = { ...result, ...patch, finishedAt: Date.now() };
+    const stop: Partial<CheckResult> = request.kind === 'quick' && cancelled.has(request.tabId) ? { status: 'failed', reasonCode: 'cancelled', reason: 'cancelled by the user', problems: [] } : {};
+    const done: CheckResult = { ...result, ...patch, ...stop, finishedAt: Date.now() };
     delete done.step;
     done.timings = { ...done.timings, total: Date.now() - started };
     await writeCheck(done);
@@ -108,6 +119,8 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
       return finish({ status: 'impossible', reasonCode: 'tampered', reason: `the page replaced what the check relies on (${what})`.slice(0, 300) });
     }
 
+    // Progress for the popup: the page is done, the rest is analysis.
+    if (request.kind === 'quick') await writeCheck({ ...result, step: 'certificates' });
     const analysisStart = Date.now();
     const nmcades: HostState = hosts.find((h) => h.name === 'ru.cryptopro.nmcades')?.state ?? 'unknown';
     const gost = needsGostTls(platformId, url);

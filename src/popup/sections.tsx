@@ -1,0 +1,104 @@
+import { composeSteps } from '../core/compose-steps';
+import type { CheckFacts, CheckProblem } from '../core/check-result';
+import type { HintPack } from '../core/hint-pack';
+import type { t } from '../core/i18n';
+import type { Finding } from '../core/messages';
+import { maskName, parseSubject } from '../core/report/redact';
+
+export type Say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => string;
+
+/** One problem: title, evidence, and (on demand) what it means and the platform's remedy with its help links. */
+export function ProblemItem({ problem, pack, platformId, say }: { problem: CheckProblem; pack: HintPack | null; platformId: string | null; say: Say }) {
+  const entry = pack?.problems[problem.id];
+  const platform = platformId === null ? undefined : pack?.platforms[platformId];
+  const steps = entry === undefined ? [] : composeSteps(entry.steps, platform?.remedies[problem.id]);
+  return (
+    <li data-severity={problem.severity} data-problem={problem.id}>
+      <div class="problem-title">{entry?.title ?? problem.id}</div>
+      <div class="evidence">
+        {problem.id} · {problem.evidence}
+      </div>
+      {entry !== undefined && (
+        <details>
+          <summary>{say('popupDetails')}</summary>
+          <p class="explanation">{entry.explanation}</p>
+          <ol>
+            {steps.map((step, i) => (
+              <li key={i}>{step}</li>
+            ))}
+          </ol>
+          {platform !== undefined && platform.links.length > 0 && (
+            <p class="links">
+              {platform.links
+                .filter((l) => /^https?:\/\//.test(l.url))
+                .map((l) => (
+                  <a key={l.url} href={l.url} target="_blank" rel="noopener noreferrer">
+                    {l.title}
+                  </a>
+                ))}
+            </p>
+          )}
+        </details>
+      )}
+    </li>
+  );
+}
+
+/** What the page itself showed before any check (the content script's findings). */
+export function PageFindings({ findings, pack, say }: { findings: readonly Finding[]; pack: HintPack | null; say: Say }) {
+  if (findings.length === 0) return null;
+  return (
+    <section>
+      <h2>{say('popupPageShowed')}</h2>
+      <ul class="problems">
+        {findings.map((f) => (
+          <li key={f.problem} data-severity={pack?.problems[f.problem]?.severity ?? 'info'}>
+            <div class="problem-title">{pack?.problems[f.problem]?.title ?? f.problem}</div>
+            <div class="evidence">
+              «{f.excerpt}»{f.code === undefined ? '' : ` (${f.code})`}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Extension, plug-in, CSP and licence, native parts, browser. */
+export function Components({ facts, say }: { facts: CheckFacts; say: Say }) {
+  const none = say('popupNotFound');
+  const csp = facts.providers.map((p) => `${p.version ?? '?'} (${p.name ?? p.type})`).join('; ') || none;
+  const license = facts.licenses.find((l) => l.product === 'csp');
+  const hosts = facts.nativeHosts.filter((h) => h.state === 'installed').map((h) => h.name).join(', ') || none;
+  return (
+    <section>
+      <h2>{say('popupComponents')}</h2>
+      <ul class="plain">
+        <li>{say('popupComponentExtension', { value: facts.extension.version ?? (facts.extension.answered ? '?' : none) })}</li>
+        <li>{say('popupComponentPlugin', { value: facts.plugin.version ?? none })}</li>
+        <li>{say('popupComponentCsp', { value: csp })}</li>
+        {license !== undefined && <li>{say('popupComponentLicense', { value: license.validTo ?? license.state })}</li>}
+        <li>{say('popupComponentHosts', { value: hosts })}</li>
+        <li>{say('popupComponentBrowser', { value: `${facts.browser.name} ${facts.browser.version ?? ''}`.trim() })}</li>
+      </ul>
+    </section>
+  );
+}
+
+/** Owner as the report shows it: names masked (first letters), organisation kept. */
+export function maskedOwner(subject: string): string {
+  const attrs = parseSubject(subject);
+  const get = (k: string) => attrs.find((a) => a.key.toUpperCase() === k)?.value;
+  const person = [get('SN'), get('G')].filter((v): v is string => v !== undefined && v !== '').join(' ');
+  const organisation = get('O');
+  const name = person !== '' ? maskName(person) : organisation === undefined ? maskName(get('CN') ?? '?') : (get('CN') ?? '?');
+  return organisation !== undefined && organisation !== name ? `${name}, ${organisation}` : name;
+}
+
+/** ✓ usable, ⚠ warnings only, ✗ something stops signing, ○ an older certificate not counted. */
+export function statusIcon(problems: readonly string[], severities: Record<string, string | undefined>, superseded: boolean): { icon: string; kind: string } {
+  if (superseded) return { icon: '○', kind: 'superseded' };
+  if (problems.some((p) => severities[p] === 'error')) return { icon: '✗', kind: 'error' };
+  if (problems.length > 0) return { icon: '⚠', kind: 'warning' };
+  return { icon: '✓', kind: 'ok' };
+}
