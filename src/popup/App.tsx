@@ -328,7 +328,7 @@ function Verdict({ result, pack, say, tabUrl, platformId }: { result: CheckResul
       </p>
       <ul class="problems">
         {result.problems.map((p) => (
-          <ProblemItem key={`${p.id}${p.certificate ?? ''}`} problem={p} pack={pack} platformId={platformId} say={say} />
+          <ProblemItem key={`${p.id}${p.certificate ?? ''}`} problem={p} pack={pack} platformId={platformId} say={say} certificates={result.facts?.certificates ?? []} />
         ))}
       </ul>
       {result.finishedAt !== undefined && <p class="meta">{say('popupCheckedAt', { time: new Date(result.finishedAt).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'ru-RU') })}</p>}

@@ -8,7 +8,8 @@ import { maskName, parseSubject } from '../core/report/redact';
 export type Say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => string;
 
 /** One problem: title, evidence, and (on demand) what it means and the platform's remedy with its help links. */
-export function ProblemItem({ problem, pack, platformId, say }: { problem: CheckProblem; pack: HintPack | null; platformId: string | null; say: Say }) {
+export function ProblemItem({ problem, pack, platformId, say, certificates = [] }: { problem: CheckProblem; pack: HintPack | null; platformId: string | null; say: Say; certificates?: CheckFacts['certificates'] }) {
+  const cert = problem.certificate === undefined ? undefined : certificates.find((c) => c.thumbprint === problem.certificate);
   const entry = pack?.problems[problem.id];
   const platform = platformId === null ? undefined : pack?.platforms[platformId];
   const steps = entry === undefined ? [] : composeSteps(entry.steps, platform?.remedies[problem.id]);
@@ -18,6 +19,7 @@ export function ProblemItem({ problem, pack, platformId, say }: { problem: Check
       <div class="evidence">
         {problem.id} · {problem.evidence}
       </div>
+      {cert !== undefined && <div class="evidence">{say('popupConcerns', { owner: maskedOwner(cert.subject), thumbprint: cert.thumbprint.slice(0, 8) })}</div>}
       {entry !== undefined && (
         <details>
           <summary>{say('popupDetails')}</summary>

@@ -90,6 +90,19 @@ describe('the support report', () => {
     }
   });
 
+  it('the popup of a computer ready to sign, in English', async () => {
+    const opened = await openScenario({ name: 'all-good', scenario: scenario('all-good'), lang: 'en-US' });
+    try {
+      const result = await pressCheck(opened);
+      expect(result.problems).toEqual([]);
+      expect(await opened.popup.$eval('[data-testid=result] .verdict', (e) => e.textContent)).toBe('Ready to sign');
+      await opened.popup.setViewport({ width: 380, height: 600 });
+      await opened.popup.screenshot({ path: path.join(ARTIFACTS, 'popup-good-en.png'), fullPage: true });
+    } finally {
+      await opened.close();
+    }
+  });
+
   it('the popup when the check could not run, in Russian', async () => {
     const html = '<!doctype html><html><head><meta charset="utf-8"><script>window.postMessage = function () {};</script></head><body><h1>Подписание</h1></body></html>';
     const opened = await openScenario({ name: 'all-good', scenario: scenario('all-good'), html });

@@ -127,6 +127,7 @@ export const UI_EN: Record<UiKey, string> = {
   popupStep_certificates: 'Analysing certificates…',
   popupCancelled: 'the check was cancelled',
   reasonCancelled: 'the check was cancelled',
+  popupConcerns: 'Certificate: {owner} ({thumbprint}…)',
   badgeTitle: 'ep-doctor: problems found on this page: {n}',
   actionTitle: 'ep-doctor — electronic signature check',
 };

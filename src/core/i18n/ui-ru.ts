@@ -125,6 +125,7 @@ export const UI_RU = {
   popupStep_certificates: 'Анализируем сертификаты…',
   popupCancelled: 'проверка отменена',
   reasonCancelled: 'проверка отменена',
+  popupConcerns: 'Сертификат: {owner} ({thumbprint}…)',
   badgeTitle: 'ep-doctor: найдено проблем на странице: {n}',
   actionTitle: 'ep-doctor — проверка электронной подписи',
 } as const;

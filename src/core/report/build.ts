@@ -79,6 +79,7 @@ export function buildReport(result: CheckResult | null, ctx: ReportContext, full
       ...(result?.reason === undefined ? {} : { reason: result.reason }),
       startedAt: result === null ? null : localIso(new Date(result.startedAt), ctx.utcOffsetMinutes),
       totalMs: result?.timings.total ?? null,
+      timings: result === null ? null : { probe: result.timings.probe, discovery: result.timings.discovery, analysis: result.timings.analysis, ...(result.timings.pluginReads === undefined ? {} : { pluginReads: result.timings.pluginReads }), ...(result.timings.pluginCalls === undefined ? {} : { pluginCalls: result.timings.pluginCalls }) },
     },
     clockSkewSeconds: facts?.clockSkewSeconds ?? null,
     redacted: false,

@@ -77,7 +77,7 @@ export function renderReportText(report: Report, pack: ReportPack): string {
     if (c.readers !== null) head.push(say('reportReaders', { readers: c.readers.map((r) => r.name).join('; ') || say('reportNone') }));
     if (report.clockSkewSeconds !== null) head.push(say('reportClock', { seconds: report.clockSkewSeconds }));
   }
-  const pageLines = report.page.slice(0, 3).map((p) => say('reportPage', { text: p.excerpt.slice(0, 160), code: p.code === undefined ? '' : ` (${p.code})` }));
+  const pageLines = report.page.slice(0, 3).map((p) => say('reportPage', { text: p.excerpt.slice(0, 160), code: p.code === undefined || p.excerpt.toUpperCase().includes(p.code.slice(2)) ? '' : ` (${p.code})` }));
   const problemLines: string[] = [];
   if (report.problems.length > 0) {
     problemLines.push(say('reportProblems'));

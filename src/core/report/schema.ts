@@ -75,6 +75,8 @@ export const Report = z.object({
     reason: z.optional(str(300)),
     startedAt: z.nullable(str(40)),
     totalMs: z.nullable(z.number()),
+    /** Milliseconds per part: probe (page), discovery, analysis; plug-in reads and calls. */
+    timings: z.nullable(z.object({ probe: z.number(), discovery: z.number(), analysis: z.number(), pluginReads: z.optional(z.number()), pluginCalls: z.optional(z.number()) })),
   }),
   clockSkewSeconds: z.nullable(z.number()),
   /** True: personal data (СНИЛС, personal ИНН, individuals' names, e-mail) is masked. */

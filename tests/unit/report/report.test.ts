@@ -125,6 +125,13 @@ describe('the report', () => {
   });
 });
 
+describe('text rendering snapshot', () => {
+  it('stays as support reads it (Russian and English)', () => {
+    expect(renderReportText(buildReport(result(), ctx()), buildHintPack('ru', '0.1.0'))).toMatchSnapshot();
+    expect(renderReportText(buildReport(result(), ctx({ lang: 'en' })), buildHintPack('en', '0.1.0'))).toMatchSnapshot();
+  });
+});
+
 describe('redaction', () => {
   it('masks the person, keeps the organisation, thumbprints, issuer and dates', () => {
     expect(maskName('Иван Иванович')).toBe('И*** И*******');
