@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, EXTENSION_ID, ROOT } from '../../scripts/lib/build.mjs';
 import { openScenario, pressCheck, problemIds } from '../../scripts/lib/scenario-check.mjs';
 import { parseScenario } from '../simulator/scenario';
+import { until } from './support';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -96,6 +97,21 @@ describe('the support report', () => {
       const result = await pressCheck(opened);
       expect(result.problems).toEqual([]);
       expect(await opened.popup.$eval('[data-testid=result] .verdict', (e) => e.textContent)).toBe('Ready to sign');
+      // Every control has a name a screen reader can say, and the check runs from the keyboard.
+      interface AxNode { role: string; name?: string; children?: AxNode[] }
+      const unnamed: string[] = [];
+      const walk = (node: AxNode | null): void => {
+        if (node === null) return;
+        if (['button', 'checkbox', 'combobox', 'link', 'textbox'].includes(node.role) && !(node.name ?? '').trim()) unnamed.push(node.role);
+        for (const child of node.children ?? []) walk(child);
+      };
+      walk((await opened.popup.accessibility.snapshot({ interestingOnly: true })) as AxNode | null);
+      expect(unnamed).toEqual([]);
+      const startedAt = async () => opened.worker.evaluate(async (id: number) => ((await chrome.storage.session.get(`check:${id}`))[`check:${id}`] as { startedAt: number }).startedAt, opened.tabId);
+      const before = await startedAt();
+      await opened.popup.focus('[data-testid=check]');
+      await opened.popup.keyboard.press('Enter');
+      expect(await until(async () => (await startedAt()) !== before, 10_000)).toBe(true);
       await opened.popup.setViewport({ width: 380, height: 600 });
       await opened.popup.screenshot({ path: path.join(ARTIFACTS, 'popup-good-en.png'), fullPage: true });
     } finally {
