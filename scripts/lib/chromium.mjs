@@ -16,12 +16,12 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
  * Launches Debian Chromium with ep-doctor installed in a throw-away profile; with `simulator`, the
  * CryptoPro simulator (tests/simulator) plays the plug-in for that scenario. The simulator is
  * TypeScript: callers that use it run under tsx (npm start, diagnose, vitest).
- * @param {{ headless?: boolean, lang?: string, args?: string[], simulator?: { name: string, scenario: import('../../tests/simulator/scenario').Scenario } }} [options]
+ * @param {{ headless?: boolean, lang?: string, args?: string[], simulator?: { name: string, scenario: import('../../tests/simulator/scenario').Scenario, companion?: boolean } }} [options]
  */
 export async function launchWithExtension(options = {}) {
   const { headless = true, lang = 'ru-RU' } = options;
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ep-doctor-chromium-'));
-  const simulator = options.simulator === undefined ? null : await (await import('../../tests/simulator/launch.ts')).prepareSimulator(options.simulator.name, options.simulator.scenario, userDataDir, `${userDataDir}-simulator`);
+  const simulator = options.simulator === undefined ? null : await (await import('../../tests/simulator/launch.ts')).prepareSimulator(options.simulator.name, options.simulator.scenario, userDataDir, `${userDataDir}-simulator`, { companion: options.simulator.companion ?? true });
   const args = [...ARGS.filter((a) => !a.startsWith('--lang=')), `--lang=${lang}`, ...(options.args ?? [])];
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,

@@ -24,11 +24,11 @@ export async function loadScenario(file) {
  * Real Chromium with ep-doctor and the CryptoPro simulator playing `scenario`; a platform-style signing
  * page (it loads the vendor-style cadesplugin_api.js) served under `url`. The check is started the way
  * a user starts it: «Проверить» in ep-doctor's popup for that tab.
- * @param {{ name: string, scenario: import('../../tests/simulator/scenario').Scenario, url?: string, headless?: boolean, lang?: string, html?: string }} options
+ * @param {{ name: string, scenario: import('../../tests/simulator/scenario').Scenario, url?: string, headless?: boolean, lang?: string, html?: string, companion?: boolean }} options
  */
 export async function openScenario(options) {
   ensureBuilt();
-  const session = await launchWithExtension({ headless: options.headless ?? true, lang: options.lang ?? 'ru-RU', simulator: { name: options.name, scenario: options.scenario } });
+  const session = await launchWithExtension({ headless: options.headless ?? true, lang: options.lang ?? 'ru-RU', simulator: { name: options.name, scenario: options.scenario, companion: options.companion ?? true } });
   // Headless Chromium always has an English UI; ep-doctor's own language setting decides instead.
   const uiLang = (options.lang ?? 'ru-RU').startsWith('en') ? 'en' : 'ru';
   await session.worker.evaluate((/** @type {string} */ value) => chrome.storage.local.set({ 'settings:lang': value }), uiLang);

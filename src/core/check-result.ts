@@ -12,7 +12,7 @@ export const CheckProblem = z.object({
   id: z.enum(PROBLEM_IDS),
   severity: z.enum(SEVERITIES),
   /** Who found it: the plug-in probe, native-host discovery, certificate analysis, the environment, the page. */
-  source: z.enum(['plugin', 'discovery', 'certificate', 'environment', 'page']),
+  source: z.enum(['plugin', 'discovery', 'certificate', 'environment', 'page', 'host']),
   /** Plain words for support: what was seen (a version, a code and its message, a date). */
   evidence: str(500),
   /** Thumbprint of the certificate concerned. */
@@ -56,6 +56,15 @@ export const CheckFacts = z.object({
   certificates: z.array(CertificateFact),
   /** Readers CryptoPro CSP sees; `token`: a key carrier is in it. Null when the plug-in could not list them. */
   readers: z.nullable(z.array(z.object({ name: str(200), media: z.nullable(str(200)), token: z.boolean() }))),
+  /** ep-doctor-host's inventory: `missing` when it is not registered (the popup offers it). */
+  companion: z.optional(
+    z.object({
+      state: z.enum(['ok', 'missing', 'error']),
+      version: z.nullable(str(40)),
+      detail: str(200),
+      checks: z.array(z.object({ name: str(60), status: z.enum(['ok', 'problem', 'error', 'timeout', 'skipped']), detail: str(500) })).check(z.maxLength(40)),
+    }),
+  ),
   /** Platform server time minus this computer's, in seconds, when the page's server said. */
   clockSkewSeconds: z.nullable(z.number()),
 });

@@ -51,6 +51,34 @@ describe('the check against the CryptoPro simulator, one scenario per browser', 
   }
 });
 
+describe('the companion host (ep-doctor-host) in the check', () => {
+  it('reports its inventory, and names the cause the page cannot see', async () => {
+    const good = await openScenario({ name: 'all-good', scenario: scenario('all-good') });
+    try {
+      const result = await pressCheck(good);
+      expect(result.facts?.companion).toMatchObject({ state: 'ok', version: '0.1.0', checks: [{ name: 'native-host-manifests', status: 'ok' }] });
+    } finally {
+      await good.close();
+    }
+    const missing = await openScenario({ name: 'host-missing', scenario: scenario('host-missing') });
+    try {
+      const result = await pressCheck(missing);
+      expect(problemIds(result)).toEqual(['plugin-host-missing']);
+      expect(result.problems[0]).toMatchObject({ source: 'host', evidence: expect.stringContaining('no ru.cryptopro.nmcades manifest for chromium') });
+    } finally {
+      await missing.close();
+    }
+    const without = await openScenario({ name: 'all-good', scenario: scenario('all-good'), companion: false });
+    try {
+      const result = await pressCheck(without);
+      expect(result.facts?.companion).toMatchObject({ state: 'missing' });
+      expect(result.problems).toEqual([]);
+    } finally {
+      await without.close();
+    }
+  });
+});
+
 describe('the check from a hint', () => {
   it('«Проверить» in the hint runs the check and the hint switches to the cause it found', async () => {
     const opened = await openScenario({ name: 'extension-missing', scenario: scenario('extension-missing') });

@@ -21,7 +21,7 @@ export interface SimulatorSetup {
  * the nmcades host bundled and registered in the profile's NativeMessagingHosts (Chromium reads user
  * manifests from there), and a copy of the simulated CryptoPro extension with the scenario's version.
  */
-export async function prepareSimulator(name: string, scenario: Scenario, userDataDir: string, workDir: string): Promise<SimulatorSetup> {
+export async function prepareSimulator(name: string, scenario: Scenario, userDataDir: string, workDir: string, options: { companion?: boolean } = {}): Promise<SimulatorSetup> {
   mkdirSync(workDir, { recursive: true });
   const resolved = await resolveScenario(name, scenario);
   const resolvedFile = path.join(workDir, 'scenario.resolved.json');
@@ -46,6 +46,8 @@ export async function prepareSimulator(name: string, scenario: Scenario, userDat
     writeFileSync(path.join(hostsDir, 'ru.cryptopro.nmcades.json'), JSON.stringify(manifest, null, 2));
   }
 
+  if (options.companion !== false) await prepareCompanion(userDataDir, workDir, scenario.host !== 'missing' ? launcher : null);
+
   let extensionDir: string | null = null;
   if (scenario.extension.installed) {
     extensionDir = path.join(workDir, 'extension');
@@ -56,6 +58,40 @@ export async function prepareSimulator(name: string, scenario: Scenario, userDat
     writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
   }
   return { extensionDir, resolved };
+}
+
+/**
+ * ep-doctor-host, registered for ep-doctor in the test profile, reading a fake system (home and root
+ * under `workDir`) that mirrors the simulator: the CryptoPro host manifest is where Chromium's system
+ * manifests go, pointing at an executable nmcades, unless the scenario has no native part.
+ */
+async function prepareCompanion(userDataDir: string, workDir: string, nmcadesLauncher: string | null): Promise<void> {
+  const home = path.join(workDir, 'home');
+  const root = path.join(workDir, 'root');
+  mkdirSync(home, { recursive: true });
+  if (nmcadesLauncher !== null) {
+    const bin = path.join(root, 'opt/cprocsp/bin/amd64');
+    mkdirSync(bin, { recursive: true });
+    cpSync(nmcadesLauncher, path.join(bin, 'nmcades'));
+    chmodSync(path.join(bin, 'nmcades'), 0o755);
+    const hosts = path.join(root, 'etc/chromium/native-messaging-hosts');
+    mkdirSync(hosts, { recursive: true });
+    const origins = ['iifchhfnnmpdbibifmljnfjhpififfog', 'epebfcehmdedogndhlcacafjaacknbcm', 'pfhgbfnnjiafkhfdkmpiflachepdcjod'].map((id) => `chrome-extension://${id}/`);
+    writeFileSync(path.join(hosts, 'ru.cryptopro.nmcades.json'), JSON.stringify({ name: 'ru.cryptopro.nmcades', path: '/opt/cprocsp/bin/amd64/nmcades', type: 'stdio', allowed_origins: origins }));
+  }
+  const hostFile = path.join(workDir, 'ep-doctor-host.mjs');
+  await build({ entryPoints: [path.join(HERE, '../../src/host/main.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: hostFile, logLevel: 'error' });
+  const launcher = path.join(workDir, 'ep-doctor-host');
+  writeFileSync(launcher, `#!/bin/sh
+EP_DOCTOR_HOST_HOME='${home}' EP_DOCTOR_HOST_ROOT='${root}' exec '${process.execPath}' '${hostFile}' "$@"
+`);
+  chmodSync(launcher, 0o755);
+  const hostsDir = path.join(userDataDir, 'NativeMessagingHosts');
+  mkdirSync(hostsDir, { recursive: true });
+  writeFileSync(
+    path.join(hostsDir, 'ru.ep_doctor.host.json'),
+    JSON.stringify({ name: 'ru.ep_doctor.host', description: 'ep-doctor companion (test profile)', path: launcher, type: 'stdio', allowed_origins: ['chrome-extension://pgejebgggaeiophnmnnockehkjkgfhhe/'] }),
+  );
 }
 
 export function readScenarioFile(file: string): string {

@@ -10,6 +10,7 @@ import { PLATFORM_MATCHES } from '../../platforms';
 import { platformForUrl } from '../../platforms/match-url';
 import { readTabFindings } from '../tab-findings';
 import { caList, certificateContext } from './certificates';
+import { askCompanion } from './companion';
 import { discoverNativeHosts } from './discovery';
 import { browserAndOs, clockProblems, clockSkew, gostTlsProblems, needsGostTls } from './environment';
 import { signingExtensions } from './extensions';
@@ -99,12 +100,14 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
       const value = await task;
       return [value, Date.now() - t0];
     };
-    const [[probe, probeMs], [hosts, discoveryMs], skew, env, extensions] = await Promise.all([
+    const env0 = await browserAndOs();
+    const [[probe, probeMs], [hosts, discoveryMs], skew, env, extensions, companion] = await Promise.all([
       timed(runProbeInTab(request.tabId, request.kind === 'sign' && request.thumbprint !== undefined ? { mode: 'sign', thumbprint: request.thumbprint } : { mode: 'quick' })),
       timed(discoverNativeHosts()),
       request.kind === 'quick' ? clockSkew(request.tabId) : Promise.resolve(null),
-      browserAndOs(),
+      Promise.resolve(env0),
       signingExtensions(),
+      request.kind === 'quick' ? askCompanion(env0.browser.name) : Promise.resolve(null),
     ]);
     result.timings.probe = probeMs;
     result.timings.discovery = discoveryMs;
@@ -134,6 +137,9 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
       }
       problems.push(...interpretSignature(report, { nmcades, needsGostTls: gost, now }));
     } else {
+      // The companion names causes the page cannot see (a missing manifest): they go first, so their
+      // evidence is the one kept when the probe saw the same problem from outside.
+      for (const p of companion?.problems ?? []) problems.push({ id: p.id, severity: CATALOG[p.id].severity, source: 'host', evidence: p.evidence });
       problems.push(...interpretProbe(report, { nmcades, needsGostTls: gost, now }));
       if (report.path !== 'none') {
         const verdicts = await interpretCertificates(report, await certificateContext(now, platformId !== null && !NO_MCHD_PLATFORMS.has(platformId)));
@@ -153,6 +159,7 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
       extensions: extensions.list,
       certificates,
       readers: report.readers !== null && 'list' in report.readers ? report.readers.list.map((r) => ({ name: r.name, media: r.media ?? null, token: (connectedTokens(report.readers) ?? []).includes(r.name) })) : null,
+      ...(companion === null ? {} : { companion: companion.facts }),
       clockSkewSeconds: skew,
     };
     return finish({ status: 'done', problems: dedupe(problems).sort(bySeverity), facts });

@@ -16,7 +16,7 @@ const problemId = z.enum(PROBLEM_IDS);
 export const ReportProblem = z.object({
   id: problemId,
   severity: z.enum(SEVERITIES),
-  source: z.enum(['plugin', 'discovery', 'certificate', 'environment', 'page']),
+  source: z.enum(['plugin', 'discovery', 'certificate', 'environment', 'page', 'host']),
   evidence: str(500),
   certificate: z.optional(str(64)),
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ResolvedScenario } from '../resolve';
 import { objectFactory, PluginFault, type PluginObject, type Value } from './objects';
-import { encodeFrame, frameReader } from './wire';
+import { encodeFrame, frameReader } from '../../../src/host/wire';
 
 /**
  * The simulated `nmcades` native host (tests/simulator/README.md, "Protocol as implemented"). Chrome

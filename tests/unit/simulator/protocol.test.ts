@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeFrame, frameReader } from '../../simulator/host/wire';
+import { encodeFrame, frameReader } from '@/src/host/wire';
 import { resolveScenario } from '../../simulator/resolve';
 import { parseScenario, Scenario } from '../../simulator/scenario';
 

@@ -1,0 +1,64 @@
+import { browser } from 'wxt/browser';
+import type { CheckFacts } from '../../core/check-result';
+import { HOST_NAME, HostReply, type HostProblem } from '../../host/protocol';
+
+const COMPANION_MS = 6000;
+
+export interface CompanionOutcome {
+  facts: CheckFacts['companion'];
+  problems: HostProblem[];
+}
+
+/**
+ * Asks ep-doctor-host, when it is registered, for its read-only inventory (what the page cannot see:
+ * native-host manifests per browser, …). One port per check, closed at the end; bounded in time;
+ * every reply parsed. Not registered is not a problem: the popup offers to install it.
+ */
+export function askCompanion(browserName: string): Promise<CompanionOutcome> {
+  return new Promise((resolve) => {
+    let port: ReturnType<typeof browser.runtime.connectNative> | null = null;
+    let version: string | null = null;
+    const done = (outcome: CompanionOutcome): void => {
+      clearTimeout(timer);
+      try {
+        port?.disconnect();
+      } catch {
+        // closed already
+      }
+      resolve(outcome);
+    };
+    const failed = (state: 'missing' | 'error', detail: string): void => done({ facts: { state, version, detail: detail.slice(0, 200), checks: [] }, problems: [] });
+    const timer = setTimeout(() => failed('error', `no inventory in ${COMPANION_MS} ms`), COMPANION_MS);
+    try {
+      port = browser.runtime.connectNative(HOST_NAME);
+    } catch (error) {
+      failed('missing', (error as Error).message);
+      return;
+    }
+    port.onDisconnect.addListener(() => {
+      const message = browser.runtime.lastError?.message ?? 'the host exited';
+      failed(/not found|no such native application/i.test(message) ? 'missing' : 'error', message);
+    });
+    port.onMessage.addListener((raw: unknown) => {
+      const parsed = HostReply.safeParse(raw);
+      if (!parsed.success) return failed('error', 'the host answered something that is not its protocol');
+      const reply = parsed.data;
+      if (reply.type === 'error') return failed('error', reply.error);
+      if (reply.type === 'hello') {
+        version = reply.version;
+        port?.postMessage({ id: 'inventory', type: 'inventory', browser: browserName });
+        return;
+      }
+      done({
+        facts: {
+          state: 'ok',
+          version,
+          detail: reply.truncated ? 'inventory cut to fit 1 MB' : '',
+          checks: reply.checks.map((c) => ({ name: c.name, status: c.status, detail: c.detail })),
+        },
+        problems: reply.checks.flatMap((c) => c.problems),
+      });
+    });
+    port.postMessage({ id: 'hello', type: 'hello' });
+  });
+}

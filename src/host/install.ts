@@ -1,0 +1,47 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { manifestDirs, type BrowserName, inspectManifest } from './manifests';
+import { EXTENSION_ORIGINS, FIREFOX_ADDON_IDS } from './origins';
+import { HOST_NAME } from './protocol';
+
+/**
+ * Per-user registration (no admin): a manifest named ru.ep_doctor.host.json in each browser's user
+ * folder that exists (or the ones asked for), allowing only ep-doctor. Windows (HKCU via reg.exe) is
+ * not done yet.
+ */
+export function install(opts: { platform: NodeJS.Platform; home: string; hostPath: string; browsers?: readonly BrowserName[] }): string[] {
+  if (opts.platform === 'win32') throw new Error('Windows registration (HKCU registry keys) is not implemented yet');
+  const written: string[] = [];
+  for (const d of manifestDirs(opts.platform, opts.home)) {
+    const wanted = opts.browsers === undefined ? existsSync(path.dirname(d.user)) : opts.browsers.includes(d.browser);
+    if (!wanted) continue;
+    mkdirSync(d.user, { recursive: true });
+    const manifest =
+      d.browser === 'firefox'
+        ? { name: HOST_NAME, description: 'ep-doctor companion (read-only diagnostics)', path: opts.hostPath, type: 'stdio', allowed_extensions: [...FIREFOX_ADDON_IDS] }
+        : { name: HOST_NAME, description: 'ep-doctor companion (read-only diagnostics)', path: opts.hostPath, type: 'stdio', allowed_origins: [...EXTENSION_ORIGINS] };
+    const file = path.join(d.user, `${HOST_NAME}.json`);
+    writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+    written.push(file);
+  }
+  return written;
+}
+
+export function uninstall(opts: { platform: NodeJS.Platform; home: string }): string[] {
+  const removed: string[] = [];
+  for (const d of manifestDirs(opts.platform, opts.home)) {
+    const file = path.join(d.user, `${HOST_NAME}.json`);
+    if (existsSync(file)) {
+      rmSync(file);
+      removed.push(file);
+    }
+  }
+  return removed;
+}
+
+export function status(opts: { platform: NodeJS.Platform; home: string }): { browser: BrowserName; file: string; issues: string[] }[] {
+  return manifestDirs(opts.platform, opts.home).flatMap((d) => {
+    const file = path.join(d.user, `${HOST_NAME}.json`);
+    return existsSync(file) ? [{ browser: d.browser, file, issues: inspectManifest(file, HOST_NAME).issues }] : [];
+  });
+}

@@ -1,0 +1,122 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { install, status, uninstall } from '@/src/host/install';
+import { manifestsCheck } from '@/src/host/manifests';
+import { callerAllowed, startedByBrowser } from '@/src/host/origins';
+import { HostReply, MAX_REPLY_BYTES } from '@/src/host/protocol';
+import { answer, fit, type HostEnvironment } from '@/src/host/serve';
+
+let home: string;
+let root: string;
+beforeEach(() => {
+  home = mkdtempSync(path.join(tmpdir(), 'host-home-'));
+  root = mkdtempSync(path.join(tmpdir(), 'host-root-'));
+});
+afterEach(() => {
+  rmSync(home, { recursive: true, force: true });
+  rmSync(root, { recursive: true, force: true });
+});
+
+const CRYPTOPRO_ORIGINS = ['chrome-extension://iifchhfnnmpdbibifmljnfjhpififfog/', 'chrome-extension://epebfcehmdedogndhlcacafjaacknbcm/', 'chrome-extension://pfhgbfnnjiafkhfdkmpiflachepdcjod/'];
+
+function nmcades(dir: string, over: Record<string, unknown> = {}, binary = true): void {
+  mkdirSync(path.join(root, 'opt/cprocsp/bin/amd64'), { recursive: true });
+  if (binary) {
+    writeFileSync(path.join(root, 'opt/cprocsp/bin/amd64/nmcades'), '#!/bin/sh\n');
+    chmodSync(path.join(root, 'opt/cprocsp/bin/amd64/nmcades'), 0o755);
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'ru.cryptopro.nmcades.json'), JSON.stringify({ name: 'ru.cryptopro.nmcades', path: '/opt/cprocsp/bin/amd64/nmcades', type: 'stdio', allowed_origins: CRYPTOPRO_ORIGINS, ...over }));
+}
+const ids = (browser: string) => manifestsCheck({ platform: 'linux', home, root, browser }).problems.map((p) => p.id);
+
+describe('native-host manifests (Linux)', () => {
+  it('a system manifest for Chromium pointing at an executable nmcades is fine', () => {
+    nmcades(path.join(root, 'etc/chromium/native-messaging-hosts'));
+    const check = manifestsCheck({ platform: 'linux', home, root, browser: 'chromium' });
+    expect(check.status).toBe('ok');
+    expect(check.problems).toEqual([]);
+  });
+
+  it('Yandex Browser without its own manifest: the plug-in cannot start there, even if Chrome has one', () => {
+    nmcades(path.join(root, 'etc/opt/chrome/native-messaging-hosts'));
+    expect(ids('chrome')).toEqual([]);
+    const check = manifestsCheck({ platform: 'linux', home, root, browser: 'yandex' });
+    expect(check.problems.map((p) => p.id)).toEqual(['plugin-host-missing']);
+    expect(check.problems[0]!.evidence).toContain('yandex-browser');
+  });
+
+  it('a manifest whose binary is gone, or not JSON, or allowing only the old extension ids', () => {
+    nmcades(path.join(home, '.config/chromium/NativeMessagingHosts'), {}, false);
+    expect(manifestsCheck({ platform: 'linux', home, root, browser: 'chromium' }).problems[0]!.evidence).toContain('does not exist');
+    writeFileSync(path.join(home, '.config/chromium/NativeMessagingHosts/ru.cryptopro.nmcades.json'), '{oops');
+    expect(manifestsCheck({ platform: 'linux', home, root, browser: 'chromium' }).problems[0]!.evidence).toContain('not valid JSON');
+    nmcades(path.join(home, '.config/chromium/NativeMessagingHosts'), { allowed_origins: CRYPTOPRO_ORIGINS.slice(0, 2) });
+    expect(ids('chromium')).toEqual(['plugin-outdated']);
+  });
+
+  it('the user-level manifest wins over the system one', () => {
+    nmcades(path.join(root, 'etc/chromium/native-messaging-hosts'));
+    nmcades(path.join(home, '.config/chromium/NativeMessagingHosts'), { path: '/nowhere/nmcades' });
+    expect(ids('chromium')).toEqual(['plugin-host-missing']);
+  });
+
+  it('Windows registry is reported as not read, not as a problem', () => {
+    expect(manifestsCheck({ platform: 'win32', home, root, browser: 'chrome' })).toMatchObject({ status: 'skipped', problems: [] });
+  });
+});
+
+describe('registration per user', () => {
+  it('installs for the browsers found, reports status, uninstalls', () => {
+    mkdirSync(path.join(home, '.config/chromium'), { recursive: true });
+    mkdirSync(path.join(home, '.mozilla'), { recursive: true });
+    const hostPath = path.join(root, 'ep-doctor-host');
+    writeFileSync(hostPath, '#!/bin/sh\n');
+    chmodSync(hostPath, 0o755);
+    const written = install({ platform: 'linux', home, hostPath });
+    expect(written.map((f) => path.relative(home, f)).sort()).toEqual(['.config/chromium/NativeMessagingHosts/ru.ep_doctor.host.json', '.mozilla/native-messaging-hosts/ru.ep_doctor.host.json']);
+    expect(status({ platform: 'linux', home }).map((s) => [s.browser, s.issues])).toEqual([
+      ['chromium', []],
+      ['firefox', []],
+    ]);
+    expect(install({ platform: 'linux', home, hostPath, browsers: ['yandex'] })).toHaveLength(1);
+    expect(uninstall({ platform: 'linux', home })).toHaveLength(3);
+    expect(status({ platform: 'linux', home })).toEqual([]);
+    expect(() => install({ platform: 'win32', home, hostPath })).toThrow(/not implemented/);
+  });
+});
+
+describe('the host protocol', () => {
+  const env = (): HostEnvironment => ({ platform: 'linux', home, root });
+
+  it('answers hello and inventory, each valid against the reply schema', async () => {
+    const hello = await answer({ id: '1', type: 'hello' }, env());
+    expect(HostReply.parse(hello)).toMatchObject({ id: '1', type: 'hello', os: 'linux' });
+    const inventory = await answer({ id: '2', type: 'inventory', browser: 'chromium' }, env());
+    expect(HostReply.parse(inventory)).toMatchObject({ id: '2', type: 'inventory', truncated: false });
+    expect(inventory.type === 'inventory' && inventory.checks.map((c) => c.name)).toEqual(['native-host-manifests']);
+  });
+
+  it('refuses malformed requests with an error naming the field', async () => {
+    expect(await answer({ id: '3', type: 'format-disk' }, env())).toMatchObject({ id: '3', type: 'error' });
+    expect(await answer('hello', env())).toMatchObject({ type: 'error' });
+    expect(await answer({ id: '4', type: 'inventory', browser: 'netscape' }, env())).toMatchObject({ type: 'error', error: expect.stringContaining('browser') });
+  });
+
+  it('keeps a reply under 1 MB, saying it was cut', () => {
+    const huge = { id: 'x', type: 'inventory' as const, truncated: false, checks: [{ name: 'n', status: 'ok' as const, ms: 1, detail: '', problems: [], facts: { blob: 'x'.repeat(MAX_REPLY_BYTES) } }] };
+    const cut = fit(huge);
+    expect(cut).toMatchObject({ truncated: true });
+    expect(Buffer.byteLength(JSON.stringify(cut))).toBeLessThanOrEqual(MAX_REPLY_BYTES);
+  });
+
+  it('serves only ep-doctor', () => {
+    expect(callerAllowed(['chrome-extension://pgejebgggaeiophnmnnockehkjkgfhhe/'])).toBe(true);
+    expect(callerAllowed(['chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/'])).toBe(false);
+    expect(callerAllowed(['/home/u/.mozilla/native-messaging-hosts/ru.ep_doctor.host.json', 'ep-doctor@ep-doctor.dev'])).toBe(true);
+    expect(startedByBrowser(['chrome-extension://x/', '--parent-window=0'])).toBe(true);
+    expect(startedByBrowser(['status'])).toBe(false);
+  });
+});
