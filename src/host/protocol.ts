@@ -18,6 +18,8 @@ export const HostRequest = z.discriminatedUnion('type', [
       type: z.literal('inventory'),
       /** The browser the extension runs in: its native-host manifests matter most. */
       browser: z.enum(['chrome', 'chromium', 'yandex', 'edge', 'opera', 'firefox', 'chromium-gost', 'other']).default('other'),
+      /** The platform's host needs GOST TLS (CSP 5.0 then). */
+      gostTls: z.boolean().default(false),
     })
     .strict(),
 ]);

@@ -1,4 +1,5 @@
 import { arch, homedir, platform } from 'node:os';
+import { cryptoproCheck } from './checks/cryptopro';
 import { manifestsCheck } from './manifests';
 import { HOST_VERSION, HostRequest, MAX_REPLY_BYTES, type HostCheck, type HostReply } from './protocol';
 import { encodeFrame, frameReader } from './wire';
@@ -40,8 +41,11 @@ export async function answer(raw: unknown, env: HostEnvironment): Promise<HostRe
   const id = typeof (raw as { id?: unknown })?.id === 'string' ? String((raw as { id: string }).id).slice(0, 40) : '';
   if (!parsed.success) return { id, type: 'error', error: `bad request: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.slice(0, 300) };
   const request = parsed.data;
-  if (request.type === 'hello') return { id: request.id, type: 'hello', version: HOST_VERSION, os: env.platform, arch: arch(), capabilities: ['inventory', 'native-host-manifests'] };
-  const checks = await Promise.all([bounded('native-host-manifests', () => manifestsCheck({ ...env, browser: request.browser }))]);
+  if (request.type === 'hello') return { id: request.id, type: 'hello', version: HOST_VERSION, os: env.platform, arch: arch(), capabilities: ['inventory', 'native-host-manifests', 'cryptopro-csp'] };
+  const checks = await Promise.all([
+    bounded('native-host-manifests', () => manifestsCheck({ ...env, browser: request.browser })),
+    bounded('cryptopro-csp', () => cryptoproCheck({ platform: env.platform, root: env.root, needsGostTls: request.gostTls })),
+  ]);
   return fit({ id: request.id, type: 'inventory', checks, truncated: false });
 }
 

@@ -56,7 +56,7 @@ describe('the companion host (ep-doctor-host) in the check', () => {
     const good = await openScenario({ name: 'all-good', scenario: scenario('all-good') });
     try {
       const result = await pressCheck(good);
-      expect(result.facts?.companion).toMatchObject({ state: 'ok', version: '0.1.0', checks: [{ name: 'native-host-manifests', status: 'ok' }] });
+      expect(result.facts?.companion).toMatchObject({ state: 'ok', version: '0.1.0', checks: [{ name: 'native-host-manifests', status: 'ok' }, { name: 'cryptopro-csp', status: 'ok' }] });
     } finally {
       await good.close();
     }

@@ -46,7 +46,7 @@ export async function prepareSimulator(name: string, scenario: Scenario, userDat
     writeFileSync(path.join(hostsDir, 'ru.cryptopro.nmcades.json'), JSON.stringify(manifest, null, 2));
   }
 
-  if (options.companion !== false) await prepareCompanion(userDataDir, workDir, scenario.host !== 'missing' ? launcher : null);
+  if (options.companion !== false) await prepareCompanion(userDataDir, workDir, scenario.host !== 'missing' ? launcher : null, resolved);
 
   let extensionDir: string | null = null;
   if (scenario.extension.installed) {
@@ -65,10 +65,11 @@ export async function prepareSimulator(name: string, scenario: Scenario, userDat
  * under `workDir`) that mirrors the simulator: the CryptoPro host manifest is where Chromium's system
  * manifests go, pointing at an executable nmcades, unless the scenario has no native part.
  */
-async function prepareCompanion(userDataDir: string, workDir: string, nmcadesLauncher: string | null): Promise<void> {
+async function prepareCompanion(userDataDir: string, workDir: string, nmcadesLauncher: string | null, resolved: ResolvedScenario): Promise<void> {
   const home = path.join(workDir, 'home');
   const root = path.join(workDir, 'root');
   mkdirSync(home, { recursive: true });
+  writeFakeCryptoPro(root, resolved);
   if (nmcadesLauncher !== null) {
     const bin = path.join(root, 'opt/cprocsp/bin/amd64');
     mkdirSync(bin, { recursive: true });
@@ -92,6 +93,30 @@ EP_DOCTOR_HOST_HOME='${home}' EP_DOCTOR_HOST_ROOT='${root}' exec '${process.exec
     path.join(hostsDir, 'ru.ep_doctor.host.json'),
     JSON.stringify({ name: 'ru.ep_doctor.host', description: 'ep-doctor companion (test profile)', path: launcher, type: 'stdio', allowed_origins: ['chrome-extension://pgejebgggaeiophnmnnockehkjkgfhhe/'] }),
   );
+}
+
+/**
+ * Stand-ins for csptest, cpconfig and certmgr that print, in the tools' formats
+ * (tests/fixtures/host/README.md), what the scenario says: no CSP, no tools.
+ */
+function writeFakeCryptoPro(root: string, s: ResolvedScenario): void {
+  const cryptopro = s.providers.find((p) => [75, 80, 81].includes(p.type));
+  if (cryptopro === undefined) return;
+  const tool = (rel: string, output: string) => {
+    const file = path.join(root, rel);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(`${file}.out`, output);
+    writeFileSync(file, `#!/bin/sh\ncat '${file}.out'\n`);
+    chmodSync(file, 0o755);
+  };
+  const containers = s.certificates.filter((c) => c.stores.includes('container')).map((c) => `\\\\.\\${c.container.reader}\\${c.container.name}`);
+  tool('opt/cprocsp/bin/amd64/csptest', [`CSP (Type:${cryptopro.type}) v${cryptopro.version} KC1 Release Ver:${cryptopro.version} OS:Linux CPU:AMD64 FastCode:READY:AVX.`, 'AcquireContext: OK. HCRYPTPROV: 17693171', ...containers, 'OK.', 'Total: SYS: 0.010 sec USR: 0.040 sec UTC: 0.120 sec', '[ErrorCode: 0x00000000]', ''].join('\n'));
+  const csp = s.licenses.csp;
+  tool('opt/cprocsp/sbin/amd64/cpconfig', csp === null || csp === 'Unlimited' ? 'License validity:\nPermanent license\n' : csp.startsWith('Expired') ? 'License validity:\nLicense expired\n' : `License validity:\nExpires: ${Math.max(1, Math.round((Date.parse(csp.split('.').reverse().join('-')) - Date.now()) / 86_400_000))} day(s)\n`);
+  const entries = s.certificates
+    .filter((c) => c.stores.includes('my'))
+    .map((c, i) => [`${i + 1}-------`, `Issuer              : ${c.issuerName}`, `Subject             : ${c.subjectName}`, `SHA1 Thumbprint     : ${c.thumbprint.toLowerCase()}`, `Not valid after     : ${c.validTo}`, `PrivateKey Link     : ${c.hasPrivateKey ? 'Yes' : 'No'}`].join('\n'));
+  tool('opt/cprocsp/bin/amd64/certmgr', ['Certmgr 1.1 (c) "Crypto-Pro",  2007-2024.', '', '='.repeat(77), ...entries, '='.repeat(77), '', '[ErrorCode: 0x00000000]', ''].join('\n'));
 }
 
 export function readScenarioFile(file: string): string {

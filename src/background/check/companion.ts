@@ -14,7 +14,7 @@ export interface CompanionOutcome {
  * native-host manifests per browser, …). One port per check, closed at the end; bounded in time;
  * every reply parsed. Not registered is not a problem: the popup offers to install it.
  */
-export function askCompanion(browserName: string): Promise<CompanionOutcome> {
+export function askCompanion(browserName: string, gostTls: boolean): Promise<CompanionOutcome> {
   return new Promise((resolve) => {
     let port: ReturnType<typeof browser.runtime.connectNative> | null = null;
     let version: string | null = null;
@@ -46,7 +46,7 @@ export function askCompanion(browserName: string): Promise<CompanionOutcome> {
       if (reply.type === 'error') return failed('error', reply.error);
       if (reply.type === 'hello') {
         version = reply.version;
-        port?.postMessage({ id: 'inventory', type: 'inventory', browser: browserName });
+        port?.postMessage({ id: 'inventory', type: 'inventory', browser: browserName, gostTls });
         return;
       }
       done({

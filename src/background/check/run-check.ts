@@ -107,7 +107,7 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
       request.kind === 'quick' ? clockSkew(request.tabId) : Promise.resolve(null),
       Promise.resolve(env0),
       signingExtensions(),
-      request.kind === 'quick' ? askCompanion(env0.browser.name) : Promise.resolve(null),
+      request.kind === 'quick' ? askCompanion(env0.browser.name, needsGostTls(platformId, url)) : Promise.resolve(null),
     ]);
     result.timings.probe = probeMs;
     result.timings.discovery = discoveryMs;

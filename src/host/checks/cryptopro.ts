@@ -1,0 +1,69 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { cspVersionFindings } from '../../plugin/versions';
+import type { HostCheck, HostProblem } from '../protocol';
+import { parseCertmgrList, parseContainerList, parseLicenseView } from './cryptopro-parse';
+
+const TOOL_MS = 5000;
+const MAX_OUTPUT = 512 * 1024;
+
+/** The only programs the host runs: CryptoPro's own tools at their fixed install paths. */
+export function cryptoproTools(platform: NodeJS.Platform, root: string): { csptest: string; certmgr: string; cpconfig: string } | null {
+  const at = (p: string) => path.join(root, p);
+  if (platform === 'linux') return { csptest: at('/opt/cprocsp/bin/amd64/csptest'), certmgr: at('/opt/cprocsp/bin/amd64/certmgr'), cpconfig: at('/opt/cprocsp/sbin/amd64/cpconfig') };
+  if (platform === 'darwin') return { csptest: at('/opt/cprocsp/bin/csptest'), certmgr: at('/opt/cprocsp/bin/certmgr'), cpconfig: at('/opt/cprocsp/sbin/cpconfig') };
+  return null;
+}
+
+/** No shell, a time bound, an output cap; CryptoPro prints in UTF-8 or, on older installs, cp1251. */
+function run(tool: string, args: string[]): Promise<{ text: string; code: number | null; timedOut: boolean }> {
+  return new Promise((resolve) => {
+    execFile(tool, args, { timeout: TOOL_MS, maxBuffer: MAX_OUTPUT, encoding: 'buffer', env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' } }, (error, stdout) => {
+      const bytes = Buffer.isBuffer(stdout) ? stdout : Buffer.from(String(stdout ?? ''));
+      let text: string;
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        text = new TextDecoder('windows-1251').decode(bytes);
+      }
+      const e = error as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string }) | null;
+      resolve({ text, code: e === null ? 0 : typeof e.code === 'number' ? e.code : null, timedOut: e?.killed === true });
+    });
+  });
+}
+
+/**
+ * CryptoPro CSP through its own tools, read-only: installed and its version (csptest), the licence
+ * (cpconfig), key containers (csptest -enum_cont), the personal store with key links (certmgr).
+ */
+export async function cryptoproCheck(opts: { platform: NodeJS.Platform; root: string; needsGostTls: boolean }): Promise<HostCheck> {
+  const started = Date.now();
+  const tools = cryptoproTools(opts.platform, opts.root);
+  if (tools === null) return { name: 'cryptopro-csp', status: 'skipped', ms: 0, detail: 'CryptoPro tools are not read on this OS yet', problems: [], facts: {} };
+  const problems: HostProblem[] = [];
+  if (!existsSync(tools.csptest)) {
+    problems.push({ id: 'csp-missing', evidence: `CryptoPro CSP is not installed: ${tools.csptest.slice(opts.root.length)} does not exist` });
+    return { name: 'cryptopro-csp', status: 'problem', ms: Date.now() - started, detail: 'not installed', problems, facts: { installed: false } };
+  }
+  const [containers, license, store] = await Promise.all([
+    run(tools.csptest, ['-keyset', '-enum_cont', '-fqcn', '-verifyc']),
+    existsSync(tools.cpconfig) ? run(tools.cpconfig, ['-license', '-view']) : Promise.resolve(null),
+    existsSync(tools.certmgr) ? run(tools.certmgr, ['-list', '-store', 'uMy']) : Promise.resolve(null),
+  ]);
+  const list = parseContainerList(containers.text);
+  for (const f of cspVersionFindings(list.cspVersion, opts.needsGostTls)) problems.push({ id: f.problem, evidence: `csptest: ${f.evidence}` });
+  const licenseView = license === null ? null : parseLicenseView(license.text);
+  if (licenseView?.state === 'expired') problems.push({ id: 'csp-license-expired', evidence: 'cpconfig -license -view: the licence has expired' });
+  if (licenseView?.state === 'error') problems.push({ id: 'csp-config-damaged', evidence: `cpconfig -license -view: ${licenseView.text}` });
+  const certificates = store === null ? [] : parseCertmgrList(store.text);
+  const timedOut = [containers, license, store].some((r) => r?.timedOut === true);
+  return {
+    name: 'cryptopro-csp',
+    status: timedOut ? 'timeout' : problems.length > 0 ? 'problem' : 'ok',
+    ms: Date.now() - started,
+    detail: `CSP ${list.cspVersion ?? '?'}, ${list.containers.length} containers, ${certificates.length} personal certificates`,
+    problems,
+    facts: { installed: true, cspVersion: list.cspVersion, containers: list.containers, license: licenseView, certificates: certificates.map((c) => ({ thumbprint: c.thumbprint, notAfter: c.notAfter, privateKeyLink: c.privateKeyLink, container: c.container })) },
+  };
+}
