@@ -11,6 +11,7 @@ import path from 'node:path';
 import { bigPage, extraRowsScript } from './bench/big-page.mjs';
 import { analysisMs, bundleSizes, verificationMsInWorker } from './bench/certs.mjs';
 import { checkFigures } from './bench/check.mjs';
+import { hostFigures } from './bench/host.mjs';
 import { popupFigures } from './bench/popup.mjs';
 import { ensureBuilt, EXTENSION_DIR, ROOT } from './lib/build.mjs';
 import { launchWithExtension } from './lib/chromium.mjs';
@@ -110,6 +111,7 @@ await session.close();
 
 const check = await checkFigures();
 const popup = await popupFigures();
+const host = await hostFigures();
 const certMs = await analysisMs();
 const certSizes = await bundleSizes();
 const snapshotKb = statSync(path.join(ROOT, 'src/certs/ca/snapshot.json')).size / 1024;
@@ -125,6 +127,7 @@ const figures = [
   { name: 'certificate analysis code (minified)', value: certSizes.analysisKb, unit: 'KB', budget: null, detail: `GOST verification chunk, loaded only to verify: ${certSizes.gostKb.toFixed(1)} KB; CA snapshot ${snapshotKb.toFixed(1)} KB` },
   ...check,
   ...popup,
+  ...host,
 ].map((f) => ({ ...f, value: Math.round(f.value * 100) / 100, ok: Number.isFinite(f.value) && (f.budget === null || f.value <= f.budget) }));
 
 if (json) {

@@ -1,0 +1,70 @@
+// @ts-check
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { ROOT } from '../lib/build.mjs';
+
+/**
+ * ep-doctor-host as the browser starts it: time from spawn to the `hello` reply, and a full inventory
+ * over a fake CryptoPro install (stand-in tools that print recorded outputs).
+ */
+export async function hostFigures() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'host-bench-'));
+  try {
+    const hostFile = path.join(dir, 'ep-doctor-host.mjs');
+    await build({ entryPoints: [path.join(ROOT, 'src/host/main.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', minify: true, outfile: hostFile, logLevel: 'error' });
+    const root = path.join(dir, 'root');
+    const tool = (/** @type {string} */ rel, /** @type {string} */ fixture) => {
+      const file = path.join(root, rel);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, `#!/bin/sh\ncat '${path.join(ROOT, 'tests/fixtures/host', fixture)}'\n`);
+      chmodSync(file, 0o755);
+    };
+    tool('opt/cprocsp/bin/amd64/csptest', 'csptest-enum-cont-rutoken.txt');
+    tool('opt/cprocsp/bin/amd64/certmgr', 'certmgr-list-umy.txt');
+    mkdirSync(path.join(dir, 'home'), { recursive: true });
+    /** @type {number[]} */ const hellos = [];
+    /** @type {number[]} */ const inventories = [];
+    for (let run = 0; run < 7; run++) {
+      const started = performance.now();
+      const child = spawn(process.execPath, [hostFile, 'chrome-extension://pgejebgggaeiophnmnnockehkjkgfhhe/'], { env: { ...process.env, EP_DOCTOR_HOST_HOME: path.join(dir, 'home'), EP_DOCTOR_HOST_ROOT: root }, stdio: ['pipe', 'pipe', 'ignore'] });
+      const frame = (/** @type {unknown} */ m) => {
+        const body = Buffer.from(JSON.stringify(m));
+        const head = Buffer.alloc(4);
+        head.writeUInt32LE(body.length, 0);
+        return Buffer.concat([head, body]);
+      };
+      /** @type {Buffer} */ let pending = Buffer.alloc(0);
+      let replies = 0;
+      let inventoryStart = 0;
+      await new Promise((resolve) => {
+        child.stdout.on('data', (/** @type {Buffer} */ chunk) => {
+          pending = Buffer.concat([pending, chunk]);
+          while (pending.length >= 4 && pending.length >= 4 + pending.readUInt32LE(0)) {
+            pending = pending.subarray(4 + pending.readUInt32LE(0));
+            replies++;
+            if (replies === 1) {
+              hellos.push(performance.now() - started);
+              inventoryStart = performance.now();
+              child.stdin.write(frame({ id: '2', type: 'inventory', browser: 'chromium' }));
+            } else {
+              inventories.push(performance.now() - inventoryStart);
+              child.stdin.end();
+              resolve(undefined);
+            }
+          }
+        });
+        child.stdin.write(frame({ id: '1', type: 'hello' }));
+      });
+    }
+    const median = (/** @type {number[]} */ v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? Number.NaN;
+    return [
+      { name: 'ep-doctor-host: start to first reply', value: median(hellos), unit: 'ms', budget: 150, detail: `median of ${hellos.length}; Node ${process.version} running the bundled script (${(statSync(hostFile).size / 1024).toFixed(1)} KB); single executables not built yet` },
+      { name: 'ep-doctor-host: full inventory with the fake tools', value: median(inventories), unit: 'ms', budget: 1500, detail: `median of ${inventories.length}; manifests of 5 browsers, csptest, cpconfig (absent), certmgr` },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
