@@ -77,7 +77,9 @@ if (headless) {
   for (const demo of DEMOS) {
     const page = await browser.newPage();
     await intercept(page);
-    await page.goto(demo.url, { waitUntil: 'load' });
+    // A busy machine may hold a page's load event back; the hints need only the DOM, so one slow page
+    // never stops the demo.
+    await page.goto(demo.url, { waitUntil: 'domcontentloaded', timeout: 60_000 }).catch((error) => process.stdout.write(`  (slow page: ${error.message})\n`));
     await new Promise((r) => setTimeout(r, 2000));
     const file = path.join(out, `${demo.platform}.png`);
     await page.screenshot({ path: file, fullPage: true });
@@ -89,7 +91,8 @@ if (headless) {
   if (signing !== undefined) {
     const page = await browser.newPage();
     await intercept(page);
-    await page.goto(signing.url, { waitUntil: 'load' });
+    await page.goto(signing.url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await new Promise((r) => setTimeout(r, 1500));
     const tabId = await session.worker.evaluate(async (url) => (await chrome.tabs.query({ url })).at(-1)?.id ?? -1, signing.url);
     const popup = await browser.newPage();
     await popup.setViewport({ width: 400, height: 600 });
