@@ -16,7 +16,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
  * Launches Debian Chromium with ep-doctor installed in a throw-away profile; with `simulator`, the
  * CryptoPro simulator (tests/simulator) plays the plug-in for that scenario. The simulator is
  * TypeScript: callers that use it run under tsx (npm start, diagnose, vitest).
- * @param {{ headless?: boolean, lang?: string, args?: string[], simulator?: { name: string, scenario: import('../../tests/simulator/scenario').Scenario, companion?: boolean } }} [options]
+ * @param {{ headless?: boolean, lang?: string, args?: string[], simulator?: { name: string, scenario: import('../../tests/simulator/scenario').Scenario, companion?: import('../../tests/simulator/launch').CompanionMode } }} [options]
  */
 export async function launchWithExtension(options = {}) {
   const { headless = true, lang = 'ru-RU' } = options;

@@ -24,7 +24,7 @@ export async function loadScenario(file) {
  * Real Chromium with ep-doctor and the CryptoPro simulator playing `scenario`; a platform-style signing
  * page (it loads the vendor-style cadesplugin_api.js) served under `url`. The check is started the way
  * a user starts it: «Проверить» in ep-doctor's popup for that tab.
- * @param {{ name: string, scenario: import('../../tests/simulator/scenario').Scenario, url?: string, headless?: boolean, lang?: string, html?: string, companion?: boolean }} options
+ * @param {{ name: string, scenario: import('../../tests/simulator/scenario').Scenario, url?: string, headless?: boolean, lang?: string, html?: string, companion?: import('../../tests/simulator/launch').CompanionMode }} options
  */
 export async function openScenario(options) {
   ensureBuilt();

@@ -6,7 +6,7 @@ import { t } from '../core/i18n';
 import { LANG_SETTING_KEY, resolveLang, type Lang } from '../core/localized';
 import { checkResultKey, tabFindingsKey } from '../core/keys';
 import { loadHintPack } from './hint-pack';
-import { Components, maskedOwner, PageFindings, ProblemItem, statusIcon, type Say } from './sections';
+import { CompanionOffer, Components, maskedOwner, PageFindings, ProblemItem, statusIcon, type Say } from './sections';
 import { looksLikeCheckResult, looksLikeTabFindings, parseCheckReply } from './stored';
 import type { Finding } from '../core/messages';
 import { ReportPanel } from './ReportPanel';
@@ -196,6 +196,7 @@ export function App() {
       {!busy && result === null && <PageFindings findings={pageFindings} pack={pack} say={say} />}
       {!busy && result !== null && <Verdict result={result} pack={pack} say={say} tabUrl={tab?.url ?? ''} platformId={platformId} />}
       {!busy && result?.facts !== null && result?.facts !== undefined && <Components facts={result.facts} say={say} />}
+      {!busy && result?.facts !== null && result?.facts !== undefined && <CompanionOffer facts={result.facts} say={say} />}
       {!busy && tab !== null && isWeb && pack !== null && <ReportPanel tabId={tab.id} result={result} pack={pack} lang={lang} />}
       {!busy && result?.status === 'done' && result.facts !== null && (
         <section>

@@ -87,6 +87,25 @@ export function Components({ facts, say }: { facts: CheckFacts; say: Say }) {
   );
 }
 
+/** The companion host: what it adds and how to install it when missing; its error when it failed. */
+export function CompanionOffer({ facts, say }: { facts: CheckFacts; say: Say }) {
+  const companion = facts.companion;
+  if (companion === undefined || companion.state === 'ok') return null;
+  return (
+    <section data-testid="companion">
+      <h2>{say('popupHost')}</h2>
+      {companion.state === 'missing' ? (
+        <>
+          <p class="meta">{say('popupHostWhy')}</p>
+          <p class="meta">{say(facts.os.os === 'win' ? 'popupHostHowWindows' : 'popupHostHowUnix')}</p>
+        </>
+      ) : (
+        <p class="meta">{say('popupHostError', { detail: companion.detail })}</p>
+      )}
+    </section>
+  );
+}
+
 /** Owner as the report shows it: names masked (first letters), organisation kept. */
 export function maskedOwner(subject: string): string {
   const attrs = parseSubject(subject);

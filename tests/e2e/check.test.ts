@@ -73,10 +73,29 @@ describe('the companion host (ep-doctor-host) in the check', () => {
       const result = await pressCheck(without);
       expect(result.facts?.companion).toMatchObject({ state: 'missing' });
       expect(result.problems).toEqual([]);
+      // Without the helper, the popup says what it would add and how to install it.
+      expect(await without.popup.$eval('[data-testid=companion]', (e) => e.textContent)).toContain('ep-doctor-host install');
     } finally {
       await without.close();
     }
   });
+});
+
+describe('a broken companion host', () => {
+  for (const mode of ['crash', 'hang', 'garbage', 'oversized'] as const) {
+    it(`${mode}: the check still ends, the companion says error, nothing is invented`, async () => {
+      const opened = await openScenario({ name: 'all-good', scenario: scenario('all-good'), companion: mode });
+      try {
+        const result = await pressCheck(opened);
+        expect(result.status).toBe('done');
+        expect(result.problems).toEqual([]);
+        expect(result.facts?.companion).toMatchObject({ state: 'error', checks: [] });
+        expect(result.facts?.companion?.detail.length).toBeGreaterThan(5);
+      } finally {
+        await opened.close();
+      }
+    });
+  }
 });
 
 describe('the check from a hint', () => {

@@ -21,7 +21,10 @@ export interface SimulatorSetup {
  * the nmcades host bundled and registered in the profile's NativeMessagingHosts (Chromium reads user
  * manifests from there), and a copy of the simulated CryptoPro extension with the scenario's version.
  */
-export async function prepareSimulator(name: string, scenario: Scenario, userDataDir: string, workDir: string, options: { companion?: boolean } = {}): Promise<SimulatorSetup> {
+/** The companion host to register: the real one, none, or a broken stand-in (for fault tests). */
+export type CompanionMode = boolean | 'crash' | 'hang' | 'garbage' | 'oversized';
+
+export async function prepareSimulator(name: string, scenario: Scenario, userDataDir: string, workDir: string, options: { companion?: CompanionMode } = {}): Promise<SimulatorSetup> {
   mkdirSync(workDir, { recursive: true });
   const resolved = await resolveScenario(name, scenario);
   const resolvedFile = path.join(workDir, 'scenario.resolved.json');
@@ -46,7 +49,7 @@ export async function prepareSimulator(name: string, scenario: Scenario, userDat
     writeFileSync(path.join(hostsDir, 'ru.cryptopro.nmcades.json'), JSON.stringify(manifest, null, 2));
   }
 
-  if (options.companion !== false) await prepareCompanion(userDataDir, workDir, scenario.host !== 'missing' ? launcher : null, resolved);
+  if (options.companion !== false) await prepareCompanion(userDataDir, workDir, scenario.host !== 'missing' ? launcher : null, resolved, options.companion ?? true);
 
   let extensionDir: string | null = null;
   if (scenario.extension.installed) {
@@ -65,7 +68,15 @@ export async function prepareSimulator(name: string, scenario: Scenario, userDat
  * under `workDir`) that mirrors the simulator: the CryptoPro host manifest is where Chromium's system
  * manifests go, pointing at an executable nmcades, unless the scenario has no native part.
  */
-async function prepareCompanion(userDataDir: string, workDir: string, nmcadesLauncher: string | null, resolved: ResolvedScenario): Promise<void> {
+/** Node one-liners standing in for a broken host: exits at once, never answers, answers garbage, sends 2 MB. */
+const BROKEN_HOSTS: Record<'crash' | 'hang' | 'garbage' | 'oversized', string> = {
+  crash: 'process.exit(3)',
+  hang: 'process.stdin.resume()',
+  garbage: "const b=Buffer.from(JSON.stringify({hello:'world'}));const h=Buffer.alloc(4);h.writeUInt32LE(b.length);process.stdout.write(Buffer.concat([h,b]));process.stdin.resume()",
+  oversized: "const b=Buffer.from(JSON.stringify({id:'hello',type:'hello',version:'x'.repeat(2*1024*1024),os:'linux',arch:'x64',capabilities:[]}));const h=Buffer.alloc(4);h.writeUInt32LE(b.length);process.stdout.write(Buffer.concat([h,b]));process.stdin.resume()",
+};
+
+async function prepareCompanion(userDataDir: string, workDir: string, nmcadesLauncher: string | null, resolved: ResolvedScenario, mode: CompanionMode): Promise<void> {
   const home = path.join(workDir, 'home');
   const root = path.join(workDir, 'root');
   mkdirSync(home, { recursive: true });
@@ -83,9 +94,11 @@ async function prepareCompanion(userDataDir: string, workDir: string, nmcadesLau
   const hostFile = path.join(workDir, 'ep-doctor-host.mjs');
   await build({ entryPoints: [path.join(HERE, '../../src/host/main.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: hostFile, logLevel: 'error' });
   const launcher = path.join(workDir, 'ep-doctor-host');
-  writeFileSync(launcher, `#!/bin/sh
-EP_DOCTOR_HOST_HOME='${home}' EP_DOCTOR_HOST_ROOT='${root}' exec '${process.execPath}' '${hostFile}' "$@"
-`);
+  const broken = typeof mode === 'string' ? BROKEN_HOSTS[mode] : null;
+  writeFileSync(
+    launcher,
+    broken === null ? `#!/bin/sh\nEP_DOCTOR_HOST_HOME='${home}' EP_DOCTOR_HOST_ROOT='${root}' exec '${process.execPath}' '${hostFile}' "$@"\n` : `#!/bin/sh\nexec '${process.execPath}' -e "${broken}"\n`,
+  );
   chmodSync(launcher, 0o755);
   const hostsDir = path.join(userDataDir, 'NativeMessagingHosts');
   mkdirSync(hostsDir, { recursive: true });

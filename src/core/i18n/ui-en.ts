@@ -128,6 +128,11 @@ export const UI_EN: Record<UiKey, string> = {
   popupCancelled: 'the check was cancelled',
   reasonCancelled: 'the check was cancelled',
   popupConcerns: 'Certificate: {owner} ({thumbprint}…)',
+  popupHost: 'ep-doctor-host helper',
+  popupHostWhy: 'Not installed. It checks what the page cannot see: the CryptoPro plug-in manifests of every browser, CryptoPro CSP, its licence and containers. It only reads and changes nothing.',
+  popupHostHowUnix: 'To install (Linux, macOS): in the ep-doctor folder run npm run build:host, then .output/host/ep-doctor-host install. Needs Node.js 20.',
+  popupHostHowWindows: 'The Windows version is on its way.',
+  popupHostError: 'The ep-doctor-host helper is installed but did not answer: {detail}',
   badgeTitle: 'ep-doctor: problems found on this page: {n}',
   actionTitle: 'ep-doctor — electronic signature check',
 };

@@ -126,6 +126,11 @@ export const UI_RU = {
   popupCancelled: 'проверка отменена',
   reasonCancelled: 'проверка отменена',
   popupConcerns: 'Сертификат: {owner} ({thumbprint}…)',
+  popupHost: 'Помощник ep-doctor-host',
+  popupHostWhy: 'Не установлен. Он проверяет то, чего не видно со страницы: манифесты плагина КриптоПро для каждого браузера, КриптоПро CSP, его лицензию и контейнеры. Только читает, ничего не меняет.',
+  popupHostHowUnix: 'Установка (Linux, macOS): в папке ep-doctor выполните npm run build:host, затем .output/host/ep-doctor-host install. Нужен Node.js 20.',
+  popupHostHowWindows: 'Версия для Windows готовится.',
+  popupHostError: 'Помощник ep-doctor-host установлен, но не ответил: {detail}',
   badgeTitle: 'ep-doctor: найдено проблем на странице: {n}',
   actionTitle: 'ep-doctor — проверка электронной подписи',
 } as const;
