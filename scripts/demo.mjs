@@ -97,6 +97,8 @@ if (headless) {
     const popup = await browser.newPage();
     await popup.setViewport({ width: 400, height: 600 });
     await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${tabId}`);
+    // The button is enabled once the popup knows the tab; a click before that would do nothing.
+    await popup.waitForSelector('[data-testid=check]:not([disabled])');
     await popup.click('[data-testid=check]');
     await popup.waitForSelector('[data-testid=result]:not([data-status=running])', { timeout: 60_000 });
     const found = await popup.$eval('[data-testid=result]', (e) => /** @type {HTMLElement} */ (e).dataset['problems'] ?? '');
