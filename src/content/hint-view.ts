@@ -1,3 +1,4 @@
+import { el } from '../core/dom-el';
 import { fill } from '../core/i18n/fill';
 import type { HintStyle } from '../core/hint-style';
 import type { HintUi, HintUiKey } from '../core/i18n';
@@ -29,16 +30,6 @@ export interface HintCard {
 
 /** Steps shown before «Проверить» expands the hint. */
 const FIRST_STEPS = 3;
-
-type Child = Node | string | null | false;
-
-/** Creates an element; strings become Text nodes, so page text can never become markup. */
-function el(doc: Document, tag: string, attrs: Record<string, string>, ...children: Child[]): HTMLElement {
-  const node = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  for (const child of children) if (child !== null && child !== false) node.append(child);
-  return node;
-}
 
 /** The card: what the problem means here and what to do; «Проверить» runs the check (`onCheck`). */
 export function buildHintCard(doc: Document, model: HintModel, onDismiss: () => void, onCheck: () => void): HintCard {

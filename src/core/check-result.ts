@@ -28,7 +28,7 @@ export const CertificateFact = z.object({
   validTo: z.nullable(str(40)),
   /** Private key usage period end (2.5.29.16), when the certificate has one. */
   keyValidTo: z.nullable(str(40)),
-  stores: z.array(z.enum(['my', 'container'])),
+  stores: z.array(z.enum(['my', 'container'])).check(z.maxLength(2)),
   hasPrivateKey: z.boolean(),
   /** IsValid().Result from the plug-in; null when it could not say. */
   pluginValid: z.nullable(z.boolean()),
@@ -37,7 +37,7 @@ export const CertificateFact = z.object({
   ownerKind: z.nullable(str(40)),
   /** An older certificate of the same owner next to a usable one: its problems are not counted. */
   superseded: z.boolean(),
-  problems: z.array(z.enum(PROBLEM_IDS)),
+  problems: z.array(z.enum(PROBLEM_IDS)).check(z.maxLength(42)),
 });
 export type CertificateFact = z.infer<typeof CertificateFact>;
 

@@ -1,19 +1,10 @@
 import { composeSteps } from '../core/compose-steps';
+import { el } from '../core/dom-el';
 import { renderReportText, type ReportPack } from '../core/report/render-text';
 import { t } from '../core/i18n';
 import type { UiKey } from '../core/i18n/ui-ru';
 import type { ReadError } from '../core/report/block';
 import type { Report } from '../core/report/schema';
-
-type Child = Node | string | null | false;
-
-/** Elements from text only: a pasted report can never become markup. */
-function el(doc: Document, tag: string, attrs: Record<string, string>, ...children: Child[]): HTMLElement {
-  const node = doc.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  for (const c of children) if (c !== null && c !== false) node.append(c);
-  return node;
-}
 
 /** The same rendering as the copied text, plus each problem's explanation and the platform's remedy. */
 export function renderReport(doc: Document, report: Report, pack: ReportPack): HTMLElement {

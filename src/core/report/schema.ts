@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { PROBLEM_IDS, SEVERITIES } from '../problem-ids';
+import { CertificateFact, CheckProblem } from '../check-result';
+import { PROBLEM_IDS } from '../problem-ids';
 
 /**
  * The support report (issue «Popup quick check, the support report, and the report viewer»): what a
@@ -13,31 +14,9 @@ export { REPORT_FORMAT, REPORT_VERSION };
 const str = (max: number) => z.string().check(z.maxLength(max));
 const problemId = z.enum(PROBLEM_IDS);
 
-export const ReportProblem = z.object({
-  id: problemId,
-  severity: z.enum(SEVERITIES),
-  source: z.enum(['plugin', 'discovery', 'certificate', 'environment', 'page', 'host']),
-  evidence: str(500),
-  certificate: z.optional(str(64)),
-});
-
-export const ReportCertificate = z.object({
-  thumbprint: str(64),
-  /** The subject as CAdESCOM writes it; personal parts masked unless the report is full. */
-  subject: str(1000),
-  issuer: str(1000),
-  validFrom: z.nullable(str(40)),
-  validTo: z.nullable(str(40)),
-  keyValidTo: z.nullable(str(40)),
-  stores: z.array(z.enum(['my', 'container'])).check(z.maxLength(2)),
-  hasPrivateKey: z.boolean(),
-  pluginValid: z.nullable(z.boolean()),
-  container: z.nullable(str(300)),
-  provider: z.nullable(str(200)),
-  ownerKind: z.nullable(str(40)),
-  superseded: z.boolean(),
-  problems: z.array(problemId).check(z.maxLength(42)),
-});
+/** A report carries the check's own problem and certificate records (bounded there). */
+export const ReportProblem = CheckProblem;
+export const ReportCertificate = CertificateFact;
 
 export const Report = z.object({
   format: z.literal(REPORT_FORMAT),
