@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * `npm test`: the whole suite, in the order a failure is cheapest to see — typecheck, lint, build,
- * then unit, DOM, convention and e2e tests (vitest projects; e2e drives the built extension in
- * Debian Chromium). Ends with one summary line: "N passed, N failed".
+ * `npm test`: the whole suite, in the order a failure is cheapest to see — typecheck, lint, build
+ * (the extension and the ep-doctor-host executables), then unit, DOM, convention and e2e tests
+ * (vitest projects; e2e drives the built extension in Debian Chromium). Ends with one summary line: "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -34,6 +34,8 @@ function step(label, command, args, env = {}) {
 step('typecheck (tsc --noEmit)', bin('tsc'), ['--noEmit', '-p', '.']);
 step('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
 const built = step('build (wxt build, test build)', bin('wxt'), ['build'], { EP_DOCTOR_STORE_BUILD: '', EP_DOCTOR_DEV_BUILD: '1' });
+// The tests read all four executables and register this machine's one in the browser profiles.
+step('build ep-doctor-host executables (npm run build:host)', process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/host/build.ts')]);
 
 const out = mkdtempSync(path.join(tmpdir(), 'ep-doctor-vitest-'));
 const report = path.join(out, 'vitest.json');

@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { buildHost, HOST_OUTPUT } from '../host/build.ts';
+import { ALL_TARGETS, hostTarget, NODE_VERSION } from '../host/node-binaries.ts';
 import { ROOT } from '../lib/build.mjs';
 
 /**
@@ -13,8 +14,10 @@ import { ROOT } from '../lib/build.mjs';
 export async function hostFigures() {
   const dir = mkdtempSync(path.join(tmpdir(), 'host-bench-'));
   try {
-    const hostFile = path.join(dir, 'ep-doctor-host.mjs');
-    await build({ entryPoints: [path.join(ROOT, 'src/host/main.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', minify: true, outfile: hostFile, logLevel: 'error' });
+    const built = await buildHost(ALL_TARGETS);
+    const own = hostTarget();
+    if (own === null) throw new Error('ep-doctor-host has no executable for this machine');
+    const hostFile = built[own];
     const root = path.join(dir, 'root');
     const tool = (/** @type {string} */ rel, /** @type {string} */ fixture) => {
       const file = path.join(root, rel);
@@ -29,7 +32,7 @@ export async function hostFigures() {
     /** @type {number[]} */ const inventories = [];
     for (let run = 0; run < 7; run++) {
       const started = performance.now();
-      const child = spawn(process.execPath, [hostFile, 'chrome-extension://pgejebgggaeiophnmnnockehkjkgfhhe/'], { env: { ...process.env, EP_DOCTOR_HOST_HOME: path.join(dir, 'home'), EP_DOCTOR_HOST_ROOT: root }, stdio: ['pipe', 'pipe', 'ignore'] });
+      const child = spawn(hostFile, ['chrome-extension://pgejebgggaeiophnmnnockehkjkgfhhe/'], { env: { ...process.env, EP_DOCTOR_HOST_HOME: path.join(dir, 'home'), EP_DOCTOR_HOST_ROOT: root }, stdio: ['pipe', 'pipe', 'ignore'] });
       const frame = (/** @type {unknown} */ m) => {
         const body = Buffer.from(JSON.stringify(m));
         const head = Buffer.alloc(4);
@@ -61,8 +64,9 @@ export async function hostFigures() {
     }
     const median = (/** @type {number[]} */ v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? Number.NaN;
     return [
-      { name: 'ep-doctor-host: start to first reply', value: median(hellos), unit: 'ms', budget: 150, detail: `median of ${hellos.length}; Node ${process.version} running the bundled script (${(statSync(hostFile).size / 1024).toFixed(1)} KB); single executables not built yet` },
+      { name: 'ep-doctor-host: start to first reply', value: median(hellos), unit: 'ms', budget: 150, detail: `median of ${hellos.length}; the ${own} single executable (Node ${NODE_VERSION}, code cache in the blob)` },
       { name: 'ep-doctor-host: full inventory with the fake tools', value: median(inventories), unit: 'ms', budget: 1500, detail: `median of ${inventories.length}; manifests of 5 browsers, csptest, cpconfig (absent), certmgr` },
+      ...ALL_TARGETS.map((target) => ({ name: `ep-doctor-host executable, ${target}`, value: statSync(built[target]).size / 1024 / 1024, unit: 'MB', budget: null, detail: `Node ${NODE_VERSION} + ${(statSync(path.join(HOST_OUTPUT, 'ep-doctor-host.cjs')).size / 1024).toFixed(0)} KB script` })),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,8 @@ import { build } from 'esbuild';
 import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildHost } from '../../scripts/host/build';
+import { hostTarget } from '../../scripts/host/node-binaries';
 import { SIMULATOR_EXTENSION_ID } from '../../src/plugin/extension-ids';
 import { resolveScenario, type ResolvedScenario } from './resolve';
 import type { Scenario } from './scenario';
@@ -16,13 +18,15 @@ export interface SimulatorSetup {
   resolved: ResolvedScenario;
 }
 
+/** The companion host to register: the real one, none, or a broken stand-in (for fault tests). */
+export type CompanionMode = boolean | 'crash' | 'hang' | 'garbage' | 'oversized';
+
 /**
  * Puts the simulator into a browser profile before Chromium starts: the scenario resolved for today,
  * the nmcades host bundled and registered in the profile's NativeMessagingHosts (Chromium reads user
- * manifests from there), and a copy of the simulated CryptoPro extension with the scenario's version.
+ * manifests from there), a copy of the simulated CryptoPro extension with the scenario's version, and
+ * ep-doctor-host (the single executable `npm run build:host` makes) over a fake CryptoPro install.
  */
-/** The companion host to register: the real one, none, or a broken stand-in (for fault tests). */
-export type CompanionMode = boolean | 'crash' | 'hang' | 'garbage' | 'oversized';
 
 export async function prepareSimulator(name: string, scenario: Scenario, userDataDir: string, workDir: string, options: { companion?: CompanionMode } = {}): Promise<SimulatorSetup> {
   mkdirSync(workDir, { recursive: true });
@@ -91,13 +95,14 @@ async function prepareCompanion(userDataDir: string, workDir: string, nmcadesLau
     const origins = ['iifchhfnnmpdbibifmljnfjhpififfog', 'epebfcehmdedogndhlcacafjaacknbcm', 'pfhgbfnnjiafkhfdkmpiflachepdcjod'].map((id) => `chrome-extension://${id}/`);
     writeFileSync(path.join(hosts, 'ru.cryptopro.nmcades.json'), JSON.stringify({ name: 'ru.cryptopro.nmcades', path: '/opt/cprocsp/bin/amd64/nmcades', type: 'stdio', allowed_origins: origins }));
   }
-  const hostFile = path.join(workDir, 'ep-doctor-host.mjs');
-  await build({ entryPoints: [path.join(HERE, '../../src/host/main.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: hostFile, logLevel: 'error' });
+  const own = hostTarget();
+  if (own === null) throw new Error(`ep-doctor-host has no executable for ${process.platform}-${process.arch}`);
+  const executable = (await buildHost([own]))[own];
   const launcher = path.join(workDir, 'ep-doctor-host');
   const broken = typeof mode === 'string' ? BROKEN_HOSTS[mode] : null;
   writeFileSync(
     launcher,
-    broken === null ? `#!/bin/sh\nEP_DOCTOR_HOST_HOME='${home}' EP_DOCTOR_HOST_ROOT='${root}' exec '${process.execPath}' '${hostFile}' "$@"\n` : `#!/bin/sh\nexec '${process.execPath}' -e "${broken}"\n`,
+    broken === null ? `#!/bin/sh\nEP_DOCTOR_HOST_HOME='${home}' EP_DOCTOR_HOST_ROOT='${root}' exec '${executable}' "$@"\n` : `#!/bin/sh\nexec '${process.execPath}' -e "${broken}"\n`,
   );
   chmodSync(launcher, 0o755);
   const hostsDir = path.join(userDataDir, 'NativeMessagingHosts');

@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildHost, HOST_OUTPUT } from '@/scripts/host/build';
+import { readExecutable, stripAuthenticode } from '@/scripts/host/exe-structure';
+import { ALL_TARGETS, hostTarget, NODE_VERSION, nodeBinary, type Target } from '@/scripts/host/node-binaries';
+import { encodeFrame, frameReader } from '@/src/host/wire';
+import { HOST_VERSION } from '@/src/host/protocol';
+
+/**
+ * The single executables `npm run build:host` makes. Windows and macOS ones cannot run here, so their
+ * structure is read: the right format and CPU, the SEA blob where Node looks for it, the fuse set, no
+ * stale signature. The one for this machine is also started and asked `hello`.
+ */
+let built: Record<Target, string>;
+beforeAll(async () => {
+  built = await buildHost(ALL_TARGETS);
+}, 600_000);
+
+const EXPECTED: Record<Target, { format: string; arch: string }> = {
+  'linux-x64': { format: 'elf', arch: 'x64' },
+  'win-x64': { format: 'pe', arch: 'x64' },
+  'darwin-x64': { format: 'macho', arch: 'x64' },
+  'darwin-arm64': { format: 'macho', arch: 'arm64' },
+};
+
+describe.each(ALL_TARGETS)('ep-doctor-host for %s', (target) => {
+  it('is the right format and CPU, carries our script as its SEA blob, and has the fuse set', () => {
+    const layout = readExecutable(readFileSync(built[target]));
+    expect({ format: layout.format, arch: layout.arch }).toEqual(EXPECTED[target]);
+    expect(layout.fuseFlipped).toBe(true);
+    expect(layout.blob).not.toBeNull();
+    const blobFile = target === hostTarget() ? `sea-${target}.blob` : 'sea-portable.blob';
+    expect(layout.blob!.equals(readFileSync(path.join(HOST_OUTPUT, blobFile)))).toBe(true);
+    expect(layout.blob!.includes(readFileSync(path.join(HOST_OUTPUT, 'ep-doctor-host.cjs')))).toBe(true);
+    // A signature that no longer verifies is worse than none: Windows and macOS builds ship unsigned.
+    expect(layout.signature).toBe(false);
+  });
+});
+
+describe('the structure reader', () => {
+  it('sees no blob and an unset fuse in a plain Node binary, and removes the Authenticode signature of node.exe', () => {
+    const cache = path.resolve(HOST_OUTPUT, '../../node_modules/.cache/ep-doctor-host');
+    const plain = readExecutable(readFileSync(nodeBinary('linux-x64', cache)));
+    expect(plain).toMatchObject({ format: 'elf', blob: null, fuseFlipped: false });
+    const exe = readFileSync(nodeBinary('win-x64', cache));
+    expect(readExecutable(exe).signature).toBe(true);
+    const stripped = stripAuthenticode(exe);
+    expect(readExecutable(stripped)).toMatchObject({ format: 'pe', arch: 'x64', signature: false, blob: null });
+    expect(stripped.length).toBeLessThan(exe.length);
+  });
+});
+
+function ask(executable: string, args: string[], message: unknown): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(executable, args, { stdio: ['pipe', 'pipe', 'ignore'] });
+    const replies: unknown[] = [];
+    child.stdout.on('data', frameReader((m) => {
+      replies.push(m);
+      child.stdin.end();
+    }, 1024 * 1024));
+    child.on('error', reject);
+    child.on('close', () => resolve(replies));
+    child.stdin.write(encodeFrame(message));
+  });
+}
+
+describe('the executable for this machine', () => {
+  it(`answers hello as Node ${NODE_VERSION} for ep-doctor and refuses another caller`, async () => {
+    const own = hostTarget();
+    expect(own).not.toBeNull();
+    const [hello] = await ask(built[own!], ['chrome-extension://pgejebgggaeiophnmnnockehkjkgfhhe/'], { id: '1', type: 'hello' });
+    expect(hello).toMatchObject({ id: '1', type: 'hello', version: HOST_VERSION, os: process.platform });
+    const [refused] = await ask(built[own!], ['chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/'], { id: '1', type: 'hello' });
+    expect(refused).toMatchObject({ type: 'error', error: 'this host serves only the ep-doctor extension' });
+  });
+});
