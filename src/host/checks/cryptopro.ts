@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { cspVersionFindings } from '../../plugin/versions';
 import type { HostCheck, HostProblem } from '../protocol';
+import { runTool, type ToolRunner } from '../run-tool';
 import { parseCertmgrList, parseContainerList, parseLicenseView } from './cryptopro-parse';
-
-const TOOL_MS = 5000;
-const MAX_OUTPUT = 512 * 1024;
 
 /** The only programs the host runs: CryptoPro's own tools at their fixed install paths. */
 export function cryptoproTools(platform: NodeJS.Platform, root: string): { csptest: string; certmgr: string; cpconfig: string } | null {
@@ -16,28 +13,12 @@ export function cryptoproTools(platform: NodeJS.Platform, root: string): { cspte
   return null;
 }
 
-/** No shell, a time bound, an output cap; CryptoPro prints in UTF-8 or, on older installs, cp1251. */
-function run(tool: string, args: string[]): Promise<{ text: string; code: number | null; timedOut: boolean }> {
-  return new Promise((resolve) => {
-    execFile(tool, args, { timeout: TOOL_MS, maxBuffer: MAX_OUTPUT, encoding: 'buffer', env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' } }, (error, stdout) => {
-      const bytes = Buffer.isBuffer(stdout) ? stdout : Buffer.from(String(stdout ?? ''));
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      } catch {
-        text = new TextDecoder('windows-1251').decode(bytes);
-      }
-      const e = error as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string }) | null;
-      resolve({ text, code: e === null ? 0 : typeof e.code === 'number' ? e.code : null, timedOut: e?.killed === true });
-    });
-  });
-}
-
 /**
  * CryptoPro CSP through its own tools, read-only: installed and its version (csptest), the licence
  * (cpconfig), key containers (csptest -enum_cont), the personal store with key links (certmgr).
  */
-export async function cryptoproCheck(opts: { platform: NodeJS.Platform; root: string; needsGostTls: boolean }): Promise<HostCheck> {
+export async function cryptoproCheck(opts: { platform: NodeJS.Platform; root: string; needsGostTls: boolean; run?: ToolRunner }): Promise<HostCheck> {
+  const run = opts.run ?? runTool;
   const started = Date.now();
   const tools = cryptoproTools(opts.platform, opts.root);
   if (tools === null) return { name: 'cryptopro-csp', status: 'skipped', ms: 0, detail: 'CryptoPro tools are not read on this OS yet', problems: [], facts: {} };
