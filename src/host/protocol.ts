@@ -20,6 +20,8 @@ export const HostRequest = z.discriminatedUnion('type', [
       browser: z.enum(['chrome', 'chromium', 'yandex', 'edge', 'opera', 'firefox', 'chromium-gost', 'other']).default('other'),
       /** The platform's host needs GOST TLS (CSP 5.0 then). */
       gostTls: z.boolean().default(false),
+      /** The platform server's time as the extension read it, and this computer's clock then. */
+      server: z.object({ serverTime: z.string().max(40), localTime: z.number() }).strict().optional(),
     })
     .strict(),
 ]);

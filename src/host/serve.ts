@@ -1,7 +1,11 @@
 import { arch, homedir, platform } from 'node:os';
-import { cryptoproCheck } from './checks/cryptopro';
+import { clockCheck } from './checks/clock';
+import { cryptoproInventory, type CryptoproInventory } from './checks/cryptopro';
+import { rootsCheck } from './checks/roots';
+import { tokensCheck, unixSmartCard } from './checks/tokens';
 import { manifestsCheck } from './manifests';
 import { HOST_VERSION, HostRequest, MAX_REPLY_BYTES, type HostCheck, type HostReply } from './protocol';
+import { runTool } from './run-tool';
 import { encodeFrame, frameReader } from './wire';
 
 const CHECK_MS = 5000;
@@ -23,7 +27,9 @@ async function bounded(name: string, run: () => HostCheck | Promise<HostCheck>):
   let timer: NodeJS.Timeout | undefined;
   try {
     return await Promise.race([
-      Promise.resolve().then(run),
+      Promise.resolve()
+        .then(run)
+        .then((check) => ({ ...check, ms: Date.now() - started })),
       new Promise<HostCheck>((resolve) => {
         timer = setTimeout(() => resolve({ name, status: 'timeout', ms: CHECK_MS, detail: `no result in ${CHECK_MS} ms`, problems: [], facts: {} }), CHECK_MS);
       }),
@@ -41,13 +47,42 @@ export async function answer(raw: unknown, env: HostEnvironment): Promise<HostRe
   const id = typeof (raw as { id?: unknown })?.id === 'string' ? String((raw as { id: string }).id).slice(0, 40) : '';
   if (!parsed.success) return { id, type: 'error', error: `bad request: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.slice(0, 300) };
   const request = parsed.data;
-  if (request.type === 'hello') return { id: request.id, type: 'hello', version: HOST_VERSION, os: env.platform, arch: arch(), capabilities: ['inventory', 'native-host-manifests', 'cryptopro-csp'] };
-  const checks = await Promise.all([
-    bounded('native-host-manifests', () => manifestsCheck({ ...env, browser: request.browser })),
-    bounded('cryptopro-csp', () => cryptoproCheck({ platform: env.platform, root: env.root, needsGostTls: request.gostTls })),
-  ]);
-  return fit({ id: request.id, type: 'inventory', checks, truncated: false });
+  if (request.type === 'hello') return { id: request.id, type: 'hello', version: HOST_VERSION, os: env.platform, arch: arch(), capabilities: CAPABILITIES };
+  return fit({ id: request.id, type: 'inventory', checks: await inventory(request, env), truncated: false });
 }
+
+const CAPABILITIES = ['inventory', 'native-host-manifests', 'cryptopro-csp', 'root-certificates', 'tokens', 'clock'];
+
+/**
+ * Every read-only check, each bounded on its own. The root and token checks build on what the
+ * CryptoPro one found (personal certificates, containers), so they follow it; the rest run alongside.
+ */
+async function inventory(request: Extract<HostRequest, { type: 'inventory' }>, env: HostEnvironment): Promise<HostCheck[]> {
+  // Set when the CryptoPro check finishes in time; a timed-out one leaves the dependent checks without it.
+  let found: CryptoproInventory | null = null;
+  const cryptopro = bounded('cryptopro-csp', async () => {
+    const result = await cryptoproInventory({ platform: env.platform, root: env.root, needsGostTls: request.gostTls });
+    found = result;
+    return result.check;
+  });
+  const dependent = cryptopro.then(() => {
+    const csp = found as CryptoproInventory | null;
+    const certmgr = csp?.certmgr ?? null;
+    return Promise.all([
+      certmgr === null ? skipped('root-certificates', 'certmgr is not installed') : bounded('root-certificates', () => rootsCheck({ certmgr, run: runTool, personal: csp?.personal ?? [] })),
+      bounded('tokens', () => tokensCheck({ containers: csp?.containers ?? null, smartCard: unixSmartCard(env.platform, env.root) })),
+    ]);
+  });
+  const [manifests, clock, csp1, [roots, tokens]] = await Promise.all([
+    bounded('native-host-manifests', () => manifestsCheck({ ...env, browser: request.browser })),
+    bounded('clock', () => clockCheck({ platform: env.platform, root: env.root, now: new Date(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, server: request.server ?? null })),
+    cryptopro,
+    dependent,
+  ]);
+  return [manifests, csp1, roots, tokens, clock];
+}
+
+const skipped = (name: string, detail: string): HostCheck => ({ name, status: 'skipped', ms: 0, detail, problems: [], facts: {} });
 
 /** Under the browser's 1 MB limit: facts go first, then whole checks, and the reply says so. */
 export function fit(reply: HostReply): HostReply {

@@ -56,7 +56,11 @@ describe('the companion host (ep-doctor-host) in the check', () => {
     const good = await openScenario({ name: 'all-good', scenario: scenario('all-good') });
     try {
       const result = await pressCheck(good);
-      expect(result.facts?.companion).toMatchObject({ state: 'ok', version: '0.1.0', checks: [{ name: 'native-host-manifests', status: 'ok' }, { name: 'cryptopro-csp', status: 'ok' }] });
+      expect(result.facts?.companion).toMatchObject({
+        state: 'ok',
+        version: '0.1.0',
+        checks: ['native-host-manifests', 'cryptopro-csp', 'root-certificates', 'tokens', 'clock'].map((name) => ({ name, status: 'ok' })),
+      });
     } finally {
       await good.close();
     }
@@ -67,6 +71,20 @@ describe('the companion host (ep-doctor-host) in the check', () => {
       expect(result.problems[0]).toMatchObject({ source: 'host', evidence: expect.stringContaining('no ru.cryptopro.nmcades manifest for chromium') });
     } finally {
       await missing.close();
+    }
+    // Outside the browser: the missing root, the stopped smart-card service, the clock with its zone.
+    for (const [name, id, words] of [
+      ['no-mincifry-root', 'chain-untrusted', 'no «Минцифры России» root certificate'],
+      ['pcscd-stopped', 'token-not-detected', 'the smart-card service (pcscd / SCardSvr) is stopped'],
+      ['clock-skew', 'clock-skew', 'time zone'],
+    ] as const) {
+      const opened = await openScenario({ name, scenario: scenario(name) });
+      try {
+        const result = await pressCheck(opened);
+        expect(result.problems.find((p) => p.id === id)).toMatchObject({ source: 'host', evidence: expect.stringContaining(words) });
+      } finally {
+        await opened.close();
+      }
     }
     const without = await openScenario({ name: 'all-good', scenario: scenario('all-good'), companion: false });
     try {

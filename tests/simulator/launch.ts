@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildHost } from '../../scripts/host/build';
 import { hostTarget } from '../../scripts/host/node-binaries';
+import { KNOWN_CAS } from '../../src/host/checks/roots';
 import { SIMULATOR_EXTENSION_ID } from '../../src/plugin/extension-ids';
 import { resolveScenario, type ResolvedScenario } from './resolve';
 import type { Scenario } from './scenario';
@@ -131,11 +132,41 @@ function writeFakeCryptoPro(root: string, s: ResolvedScenario): void {
   tool('opt/cprocsp/bin/amd64/csptest', [`CSP (Type:${cryptopro.type}) v${cryptopro.version} KC1 Release Ver:${cryptopro.version} OS:Linux CPU:AMD64 FastCode:READY:AVX.`, 'AcquireContext: OK. HCRYPTPROV: 17693171', ...containers, 'OK.', 'Total: SYS: 0.010 sec USR: 0.040 sec UTC: 0.120 sec', '[ErrorCode: 0x00000000]', ''].join('\n'));
   const csp = s.licenses.csp;
   tool('opt/cprocsp/sbin/amd64/cpconfig', csp === null || csp === 'Unlimited' ? 'License validity:\nPermanent license\n' : csp.startsWith('Expired') ? 'License validity:\nLicense expired\n' : `License validity:\nExpires: ${Math.max(1, Math.round((Date.parse(csp.split('.').reverse().join('-')) - Date.now()) / 86_400_000))} day(s)\n`);
-  const entries = s.certificates
-    .filter((c) => c.stores.includes('my'))
-    .map((c, i) => [`${i + 1}-------`, `Issuer              : ${c.issuerName}`, `Subject             : ${c.subjectName}`, `SHA1 Thumbprint     : ${c.thumbprint.toLowerCase()}`, `Not valid after     : ${c.validTo}`, `PrivateKey Link     : ${c.hasPrivateKey ? 'Yes' : 'No'}`].join('\n'));
-  tool('opt/cprocsp/bin/amd64/certmgr', ['Certmgr 1.1 (c) "Crypto-Pro",  2007-2024.', '', '='.repeat(77), ...entries, '='.repeat(77), '', '[ErrorCode: 0x00000000]', ''].join('\n'));
+  const listing = (entries: { issuer: string; subject: string; thumbprint: string; validTo: string; key?: boolean }[]) =>
+    [
+      'Certmgr 1.1 (c) "Crypto-Pro",  2007-2024.',
+      '',
+      '='.repeat(77),
+      ...entries.map((c, i) => [`${i + 1}-------`, `Issuer              : ${c.issuer}`, `Subject             : ${c.subject}`, `SHA1 Thumbprint     : ${c.thumbprint.toLowerCase()}`, `Not valid after     : ${c.validTo}`, ...(c.key === undefined ? [] : [`PrivateKey Link     : ${c.key ? 'Yes' : 'No'}`])].join('\n')),
+      '='.repeat(77),
+      '',
+      '[ErrorCode: 0x00000000]',
+      '',
+    ].join('\n');
+  const personal = s.certificates.filter((c) => c.stores.includes('my')).map((c) => ({ issuer: c.issuerName, subject: c.subjectName, thumbprint: c.thumbprint, validTo: c.validTo, key: c.hasPrivateKey }));
+  const mincifry = { issuer: MINCIFRY_ROOT.subject, subject: MINCIFRY_ROOT.subject, thumbprint: MINCIFRY_ROOT.thumbprint, validTo: '08/01/2040  13:32:39 UTC' };
+  // The simulator's CA stands in for the user's CA; an «untrusted» certificate means it is not installed.
+  const ca = s.certificates.some((c) => c.chain === 'untrusted') ? [] : [...new Set(s.certificates.map((c) => c.issuerName))].map((name) => ({ issuer: name, subject: name, thumbprint: 'ab'.repeat(20), validTo: '01/06/2036  00:00:00 UTC' }));
+  const stores: Record<string, string> = { uMy: listing(personal), uRoot: listing(ca), mRoot: listing(s.system.mincifryRoot ? [mincifry] : []), uCA: listing([]), mCA: listing([]) };
+  const certmgr = path.join(root, 'opt/cprocsp/bin/amd64/certmgr');
+  for (const [store, text] of Object.entries(stores)) writeFileSync(`${certmgr}.${store}.out`, text);
+  writeFileSync(certmgr, `#!/bin/sh\n[ "$1 $2" = "-list -store" ] && [ -f '${certmgr}'."$3".out ] && exec cat '${certmgr}'."$3".out\necho '[ErrorCode: 0x80092004]'\nexit 1\n`);
+  chmodSync(certmgr, 0o755);
+  // pcscd as the scenario has it, and CryptoPro's PC/SC reader module.
+  const touch = (rel: string) => {
+    mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    writeFileSync(path.join(root, rel), '');
+  };
+  touch('opt/cprocsp/lib/amd64/librdrpcsc.so.4.0.4');
+  if (s.system.smartCardService !== 'missing') touch('usr/sbin/pcscd');
+  if (s.system.smartCardService === 'on-demand') touch('run/pcscd/pcscd.comm');
 }
+
+/** The real Минцифры root (shared/fixtures/certs/real/mincifry-root-2022.pem) as certmgr names it. */
+const MINCIFRY_ROOT = {
+  subject: 'E=dit@digital.gov.ru, C=RU, S=77 Москва, L=г. Москва, STREET="Пресненская набережная, дом 10, строение 2", O=Минцифры России, OGRN=1047702026701, INNLE=7710474375, CN=Минцифры России',
+  thumbprint: KNOWN_CAS[0].thumbprint,
+};
 
 export function readScenarioFile(file: string): string {
   return readFileSync(file, 'utf8');

@@ -37,6 +37,7 @@ export interface ResolvedScenario {
   readers: { name: string; nickname: string; media: string }[];
   failures: Record<string, string>;
   chunkSize: number;
+  system: Scenario['system'];
 }
 
 /** The head of a fictitious company, as ФНС issues it (valid check digits, fictitious numbers). */
@@ -113,6 +114,7 @@ export async function resolveScenario(name: string, scenario: Scenario, now = ne
     siteAccess: scenario.siteAccess,
     pluginVersion: scenario.pluginVersion,
     providers: scenario.providers,
+    system: scenario.system,
     licenses: { csp: license(scenario.license.csp, now), ocsp: license(scenario.license.ocsp, now), tsp: license(scenario.license.tsp, now) },
     certificates,
     caCertificate: Buffer.from(ca.der).toString('base64'),

@@ -84,6 +84,16 @@ export const Scenario = z
     url: z.url({ protocol: /^https?$/ }).optional(),
     /** How far the platform server's clock (its HTTP Date header) is ahead of this computer's. */
     serverClockOffsetMinutes: z.number().int().min(-100_000).max(100_000).default(0),
+    /** The computer outside the browser, as ep-doctor-host reads it (fake install tree). */
+    system: z
+      .object({
+        /** pcscd: started on demand (its socket exists), stopped (installed, not running), or not installed. */
+        smartCardService: z.enum(['on-demand', 'stopped', 'missing']).default('on-demand'),
+        /** The Минцифры root certificate in the computer's root store. */
+        mincifryRoot: z.boolean().default(true),
+      })
+      .strict()
+      .default({ smartCardService: 'on-demand', mincifryRoot: true }),
     /** Largest reply before the host splits it into partial messages (the real host chunks big replies). */
     chunkSize: z.number().int().min(64).max(1_000_000).default(4096),
     /** What the quick check must find, exactly. */

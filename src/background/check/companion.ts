@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CheckFacts } from '../../core/check-result';
 import { HOST_NAME, HostReply, type HostProblem } from '../../host/protocol';
+import type { ServerClock } from './environment';
 
 const COMPANION_MS = 6000;
 
@@ -14,7 +15,7 @@ export interface CompanionOutcome {
  * native-host manifests per browser, …). One port per check, closed at the end; bounded in time;
  * every reply parsed. Not registered is not a problem: the popup offers to install it.
  */
-export function askCompanion(browserName: string, gostTls: boolean): Promise<CompanionOutcome> {
+export function askCompanion(browserName: string, gostTls: boolean, clock: Promise<ServerClock | null>): Promise<CompanionOutcome> {
   return new Promise((resolve) => {
     let port: ReturnType<typeof browser.runtime.connectNative> | null = null;
     let version: string | null = null;
@@ -46,7 +47,15 @@ export function askCompanion(browserName: string, gostTls: boolean): Promise<Com
       if (reply.type === 'error') return failed('error', reply.error);
       if (reply.type === 'hello') {
         version = reply.version;
-        port?.postMessage({ id: 'inventory', type: 'inventory', browser: browserName, gostTls });
+        // The inventory compares the system clock with the platform server's: it waits for that reading
+        // (bounded by its own timeout), and goes without it when there is none.
+        void clock.then((server) => {
+          try {
+            port?.postMessage({ id: 'inventory', type: 'inventory', browser: browserName, gostTls, ...(server === null ? {} : { server: { serverTime: server.serverTime, localTime: server.localTime } }) });
+          } catch {
+            // the port closed meanwhile: onDisconnect has ended the request
+          }
+        });
         return;
       }
       done({

@@ -28,7 +28,14 @@ export function gostTlsProblems(needs: boolean, facts: Pick<CheckFacts, 'browser
  * One HEAD request to the page already open, from the page's origin (the content script's world), only
  * during a check: the server's Date header against this computer's clock.
  */
-export async function clockSkew(tabId: number): Promise<number | null> {
+export interface ServerClock {
+  /** The server's time (Date header, 1 s resolution) and this computer's clock midway through the request. */
+  serverTime: string;
+  localTime: number;
+  skewSeconds: number;
+}
+
+export async function serverClock(tabId: number): Promise<ServerClock | null> {
   const LIMIT_MS = 3000;
   try {
     const running = browser.scripting.executeScript({
@@ -44,7 +51,10 @@ export async function clockSkew(tabId: number): Promise<number | null> {
     const [injection] = await Promise.race([running, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), LIMIT_MS + 500))]);
     const r = injection?.result as { date: unknown; sentAt: unknown; receivedAt: unknown } | undefined;
     if (r === undefined || typeof r.sentAt !== 'number' || typeof r.receivedAt !== 'number') return null;
-    return clockSkewSeconds(typeof r.date === 'string' ? r.date.slice(0, 100) : null, r.sentAt, r.receivedAt);
+    const date = typeof r.date === 'string' ? r.date.slice(0, 100) : null;
+    const skewSeconds = clockSkewSeconds(date, r.sentAt, r.receivedAt);
+    if (date === null || skewSeconds === null) return null;
+    return { serverTime: new Date(Date.parse(date) + 500).toISOString(), localTime: Math.round((r.sentAt + r.receivedAt) / 2), skewSeconds };
   } catch {
     return null;
   }

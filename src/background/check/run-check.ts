@@ -12,7 +12,7 @@ import { readTabFindings } from '../tab-findings';
 import { caList, certificateContext } from './certificates';
 import { askCompanion } from './companion';
 import { discoverNativeHosts } from './discovery';
-import { browserAndOs, clockProblems, clockSkew, gostTlsProblems, needsGostTls } from './environment';
+import { browserAndOs, clockProblems, gostTlsProblems, needsGostTls, serverClock } from './environment';
 import { signingExtensions } from './extensions';
 import { runProbeInTab } from './run-probe';
 import { writeCheck } from './store';
@@ -101,14 +101,16 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
       return [value, Date.now() - t0];
     };
     const env0 = await browserAndOs();
-    const [[probe, probeMs], [hosts, discoveryMs], skew, env, extensions, companion] = await Promise.all([
+    const clock = request.kind === 'quick' ? serverClock(request.tabId) : Promise.resolve(null);
+    const [[probe, probeMs], [hosts, discoveryMs], server, env, extensions, companion] = await Promise.all([
       timed(runProbeInTab(request.tabId, request.kind === 'sign' && request.thumbprint !== undefined ? { mode: 'sign', thumbprint: request.thumbprint } : { mode: 'quick' })),
       timed(discoverNativeHosts()),
-      request.kind === 'quick' ? clockSkew(request.tabId) : Promise.resolve(null),
+      clock,
       Promise.resolve(env0),
       signingExtensions(),
-      request.kind === 'quick' ? askCompanion(env0.browser.name, needsGostTls(platformId, url)) : Promise.resolve(null),
+      request.kind === 'quick' ? askCompanion(env0.browser.name, needsGostTls(platformId, url), clock) : Promise.resolve(null),
     ]);
+    const skew = server?.skewSeconds ?? null;
     result.timings.probe = probeMs;
     result.timings.discovery = discoveryMs;
     if (!probe.ok) {

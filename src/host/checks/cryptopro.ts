@@ -3,7 +3,7 @@ import path from 'node:path';
 import { cspVersionFindings } from '../../plugin/versions';
 import type { HostCheck, HostProblem } from '../protocol';
 import { runTool, type ToolRunner } from '../run-tool';
-import { parseCertmgrList, parseContainerList, parseLicenseView } from './cryptopro-parse';
+import { parseCertmgrList, parseContainerList, parseLicenseView, type CertmgrEntry } from './cryptopro-parse';
 
 /** The only programs the host runs: CryptoPro's own tools at their fixed install paths. */
 export function cryptoproTools(platform: NodeJS.Platform, root: string): { csptest: string; certmgr: string; cpconfig: string } | null {
@@ -18,14 +18,27 @@ export function cryptoproTools(platform: NodeJS.Platform, root: string): { cspte
  * (cpconfig), key containers (csptest -enum_cont), the personal store with key links (certmgr).
  */
 export async function cryptoproCheck(opts: { platform: NodeJS.Platform; root: string; needsGostTls: boolean; run?: ToolRunner }): Promise<HostCheck> {
+  return (await cryptoproInventory(opts)).check;
+}
+
+/** The check, and what the root and token checks build on: containers, personal certificates, certmgr. */
+export interface CryptoproInventory {
+  check: HostCheck;
+  /** null when csptest could not be run. */
+  containers: string[] | null;
+  personal: CertmgrEntry[];
+  certmgr: string | null;
+}
+
+export async function cryptoproInventory(opts: { platform: NodeJS.Platform; root: string; needsGostTls: boolean; run?: ToolRunner }): Promise<CryptoproInventory> {
   const run = opts.run ?? runTool;
   const started = Date.now();
   const tools = cryptoproTools(opts.platform, opts.root);
-  if (tools === null) return { name: 'cryptopro-csp', status: 'skipped', ms: 0, detail: 'CryptoPro tools are not read on this OS yet', problems: [], facts: {} };
+  if (tools === null) return { check: { name: 'cryptopro-csp', status: 'skipped', ms: 0, detail: 'CryptoPro tools are not read on this OS', problems: [], facts: {} }, containers: null, personal: [], certmgr: null };
   const problems: HostProblem[] = [];
   if (!existsSync(tools.csptest)) {
     problems.push({ id: 'csp-missing', evidence: `CryptoPro CSP is not installed: ${tools.csptest.slice(opts.root.length)} does not exist` });
-    return { name: 'cryptopro-csp', status: 'problem', ms: Date.now() - started, detail: 'not installed', problems, facts: { installed: false } };
+    return { check: { name: 'cryptopro-csp', status: 'problem', ms: Date.now() - started, detail: 'not installed', problems, facts: { installed: false } }, containers: null, personal: [], certmgr: null };
   }
   const [containers, license, store] = await Promise.all([
     run(tools.csptest, ['-keyset', '-enum_cont', '-fqcn', '-verifyc']),
@@ -39,7 +52,7 @@ export async function cryptoproCheck(opts: { platform: NodeJS.Platform; root: st
   if (licenseView?.state === 'error') problems.push({ id: 'csp-config-damaged', evidence: `cpconfig -license -view: ${licenseView.text}` });
   const certificates = store === null ? [] : parseCertmgrList(store.text);
   const timedOut = [containers, license, store].some((r) => r?.timedOut === true);
-  return {
+  const check: HostCheck = {
     name: 'cryptopro-csp',
     status: timedOut ? 'timeout' : problems.length > 0 ? 'problem' : 'ok',
     ms: Date.now() - started,
@@ -47,4 +60,5 @@ export async function cryptoproCheck(opts: { platform: NodeJS.Platform; root: st
     problems,
     facts: { installed: true, cspVersion: list.cspVersion, containers: list.containers, license: licenseView, certificates: certificates.map((c) => ({ thumbprint: c.thumbprint, notAfter: c.notAfter, privateKeyLink: c.privateKeyLink, container: c.container })) },
   };
+  return { check, containers: containers.code === null ? null : list.containers, personal: certificates, certmgr: existsSync(tools.certmgr) ? tools.certmgr : null };
 }

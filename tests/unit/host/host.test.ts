@@ -96,7 +96,7 @@ describe('the host protocol', () => {
     expect(HostReply.parse(hello)).toMatchObject({ id: '1', type: 'hello', os: 'linux' });
     const inventory = await answer({ id: '2', type: 'inventory', browser: 'chromium' }, env());
     expect(HostReply.parse(inventory)).toMatchObject({ id: '2', type: 'inventory', truncated: false });
-    expect(inventory.type === 'inventory' && inventory.checks.map((c) => c.name)).toEqual(['native-host-manifests', 'cryptopro-csp']);
+    expect(inventory.type === 'inventory' && inventory.checks.map((c) => c.name)).toEqual(['native-host-manifests', 'cryptopro-csp', 'root-certificates', 'tokens', 'clock']);
   });
 
   it('refuses malformed requests with an error naming the field', async () => {
