@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { HOST_CAUSES } from './host-causes';
 import { Finding } from './messages';
 import { PROBLEM_IDS, SEVERITIES } from './problem-ids';
 
@@ -17,6 +18,8 @@ export const CheckProblem = z.object({
   evidence: str(500),
   /** Thumbprint of the certificate concerned. */
   certificate: z.optional(str(64)),
+  /** A companion finding the popup words in the user's language (core/host-causes.ts). */
+  cause: z.optional(z.object({ key: z.enum(HOST_CAUSES), params: z.record(str(40), str(200)) })),
 });
 export type CheckProblem = z.infer<typeof CheckProblem>;
 

@@ -107,11 +107,11 @@ export function manifestsCheck(opts: { platform: NodeJS.Platform; home: string; 
     // The user-level manifest wins over the system one (the first found, in the order searched).
     const used = states[0];
     if (used === undefined) {
-      problems.push({ id: 'plugin-host-missing', evidence: `no ru.cryptopro.nmcades manifest for ${browser} (looked in ${[mine.user, ...mine.system].join(', ')})` });
+      problems.push({ id: 'plugin-host-missing', evidence: `no ru.cryptopro.nmcades manifest for ${browser} (looked in ${[mine.user, ...mine.system].join(', ')})`, cause: { key: 'manifest-missing', params: { host: 'ru.cryptopro.nmcades', browser } } });
     } else if (used.issues.length > 0) {
-      problems.push({ id: 'plugin-host-missing', evidence: `the ru.cryptopro.nmcades manifest for ${browser} (${used.file}) ${used.issues.join('; ')}` });
+      problems.push({ id: 'plugin-host-missing', evidence: `the ru.cryptopro.nmcades manifest for ${browser} (${used.file}) ${used.issues.join('; ')}`, cause: { key: 'manifest-broken', params: { host: 'ru.cryptopro.nmcades', browser, file: used.file.slice(-200) } } });
     } else if (browser !== 'firefox' && !used.allowed.includes(`chrome-extension://${CRYPTOPRO_EXTENSIONS.mv3}/`)) {
-      problems.push({ id: 'plugin-outdated', evidence: `the ru.cryptopro.nmcades manifest for ${browser} does not allow the current CryptoPro extension (${CRYPTOPRO_EXTENSIONS.mv3}): update the plug-in` });
+      problems.push({ id: 'plugin-outdated', evidence: `the ru.cryptopro.nmcades manifest for ${browser} does not allow the current CryptoPro extension (${CRYPTOPRO_EXTENSIONS.mv3}): update the plug-in`, cause: { key: 'manifest-outdated', params: { browser } } });
     }
   }
   return { name: 'native-host-manifests', status: problems.length > 0 ? 'problem' : 'ok', ms: Date.now() - started, detail: `${dirs.length} browsers, ${WATCHED_HOSTS.length} hosts`, problems, facts };

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { HOST_CAUSES } from '../core/host-causes';
 import { PROBLEM_IDS } from '../core/problem-ids';
 
 /**
@@ -27,7 +28,12 @@ export const HostRequest = z.discriminatedUnion('type', [
 ]);
 export type HostRequest = z.infer<typeof HostRequest>;
 
-export const HostProblem = z.object({ id: z.enum(PROBLEM_IDS), evidence: z.string().max(500) });
+export const HostProblem = z.object({
+  id: z.enum(PROBLEM_IDS),
+  evidence: z.string().max(500),
+  /** The same finding as a key and values the popup words in the user's language. */
+  cause: z.object({ key: z.enum(HOST_CAUSES), params: z.record(z.string().max(40), z.string().max(200)) }).optional(),
+});
 export type HostProblem = z.infer<typeof HostProblem>;
 
 export const HostCheck = z.object({

@@ -1,7 +1,7 @@
 import { composeSteps } from '../core/compose-steps';
 import type { CheckFacts, CheckProblem } from '../core/check-result';
 import type { HintPack } from '../core/hint-pack';
-import type { t } from '../core/i18n';
+import type { t, UiKey } from '../core/i18n';
 import type { Finding } from '../core/messages';
 import { maskName, parseSubject } from '../core/report/redact';
 
@@ -16,6 +16,7 @@ export function ProblemItem({ problem, pack, platformId, say, certificates = [] 
   return (
     <li data-severity={problem.severity} data-problem={problem.id}>
       <div class="problem-title">{entry?.title ?? problem.id}</div>
+      {problem.cause !== undefined && <div class="cause">{causeText(problem.cause, say)}</div>}
       <div class="evidence">
         {problem.id} · {problem.evidence}
       </div>
@@ -44,6 +45,15 @@ export function ProblemItem({ problem, pack, platformId, say, certificates = [] 
       )}
     </li>
   );
+}
+
+const BROWSER_NAMES = ['chrome', 'chromium', 'yandex', 'edge', 'firefox'] as const;
+
+/** A companion finding in the user's language; the browser id becomes its name in the phrase. */
+export function causeText(cause: NonNullable<CheckProblem['cause']>, say: Say): string {
+  const browser = BROWSER_NAMES.find((b) => b === cause.params['browser']);
+  const browserName = browser === undefined ? (cause.params['browser'] ?? '') : say(`browserGen_${browser}`);
+  return say(`cause_${cause.key.replaceAll('-', '_')}` as UiKey, { ...cause.params, browserName });
 }
 
 /** What the page itself showed before any check (the content script's findings). */

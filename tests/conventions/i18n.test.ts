@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HOST_CAUSES } from '@/src/core/host-causes';
 import { UI_EN } from '@/src/core/i18n/ui-en';
 import { UI_RU } from '@/src/core/i18n/ui-ru';
 import { ROOT } from '../helpers/shared';
@@ -14,6 +15,10 @@ describe('UI strings', () => {
       expect(placeholders(UI_EN[key]), `placeholders of ${key}`).toEqual(placeholders(UI_RU[key]));
       expect(UI_EN[key].trim(), key).not.toBe('');
     }
+  });
+
+  it('word every companion finding (host cause) in both languages', () => {
+    for (const cause of HOST_CAUSES) expect(Object.keys(UI_RU), cause).toContain(`cause_${cause.replaceAll('-', '_')}`);
   });
 
   it('have the same manifest messages in _locales/ru and _locales/en', () => {

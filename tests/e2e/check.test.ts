@@ -82,6 +82,10 @@ describe('the companion host (ep-doctor-host) in the check', () => {
       try {
         const result = await pressCheck(opened);
         expect(result.problems.find((p) => p.id === id)).toMatchObject({ source: 'host', evidence: expect.stringContaining(words) });
+        // The popup words it in the user's language (Russian here).
+        if (name === 'no-mincifry-root') {
+          expect(await opened.popup.$eval('[data-problem=chain-untrusted] .cause', (e) => e.textContent)).toBe('Нет корневого сертификата «Минцифры России» в хранилище пользователя или компьютера.');
+        }
       } finally {
         await opened.close();
       }

@@ -141,7 +141,7 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
     } else {
       // The companion names causes the page cannot see (a missing manifest): they go first, so their
       // evidence is the one kept when the probe saw the same problem from outside.
-      for (const p of companion?.problems ?? []) problems.push({ id: p.id, severity: CATALOG[p.id].severity, source: 'host', evidence: p.evidence });
+      for (const p of companion?.problems ?? []) problems.push({ id: p.id, severity: CATALOG[p.id].severity, source: 'host', evidence: p.evidence, ...(p.cause === undefined ? {} : { cause: p.cause }) });
       problems.push(...interpretProbe(report, { nmcades, needsGostTls: gost, now }));
       if (report.path !== 'none') {
         const verdicts = await interpretCertificates(report, await certificateContext(now, platformId !== null && !NO_MCHD_PLATFORMS.has(platformId)));

@@ -42,6 +42,7 @@ export function clockCheck(opts: { platform: NodeJS.Platform; root: string; now:
       const zone = `time zone ${opts.timeZone ?? 'unknown'}, ${offsetText(offset)}`;
       problems.push({
         id: 'clock-skew',
+        cause: wholeHours ? { key: 'time-zone-wrong', params: { hours: String(Math.abs(hours)), zone: `${opts.timeZone ?? '?'} (${offsetText(offset)})` } } : { key: skew > 0 ? 'clock-behind' : 'clock-ahead', params: { minutes: String(minutes) } },
         evidence: wholeHours
           ? `the system clock is ${Math.abs(hours)} h ${skew > 0 ? 'behind' : 'ahead of'} the platform server, a whole number of hours: the time zone (${zone}) is likely wrong, not the time`
           : `the system clock is ${minutes} min ${skew > 0 ? 'behind' : 'ahead of'} the platform server (${zone}${ntp === true ? '' : '; no NTP synchronisation seen'})`,

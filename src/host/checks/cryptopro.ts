@@ -37,7 +37,7 @@ export async function cryptoproInventory(opts: { platform: NodeJS.Platform; root
   if (tools === null) return { check: { name: 'cryptopro-csp', status: 'skipped', ms: 0, detail: 'CryptoPro tools are not read on this OS', problems: [], facts: {} }, containers: null, personal: [], certmgr: null };
   const problems: HostProblem[] = [];
   if (!existsSync(tools.csptest)) {
-    problems.push({ id: 'csp-missing', evidence: `CryptoPro CSP is not installed: ${tools.csptest.slice(opts.root.length)} does not exist` });
+    problems.push({ id: 'csp-missing', evidence: `CryptoPro CSP is not installed: ${tools.csptest.slice(opts.root.length)} does not exist`, cause: { key: 'csp-missing', params: {} } });
     return { check: { name: 'cryptopro-csp', status: 'problem', ms: Date.now() - started, detail: 'not installed', problems, facts: { installed: false } }, containers: null, personal: [], certmgr: null };
   }
   const [containers, license, store] = await Promise.all([
@@ -46,10 +46,10 @@ export async function cryptoproInventory(opts: { platform: NodeJS.Platform; root
     existsSync(tools.certmgr) ? run(tools.certmgr, ['-list', '-store', 'uMy']) : Promise.resolve(null),
   ]);
   const list = parseContainerList(containers.text);
-  for (const f of cspVersionFindings(list.cspVersion, opts.needsGostTls)) problems.push({ id: f.problem, evidence: `csptest: ${f.evidence}` });
+  for (const f of cspVersionFindings(list.cspVersion, opts.needsGostTls)) problems.push({ id: f.problem, evidence: `csptest: ${f.evidence}`, ...(f.problem === 'csp-outdated' ? { cause: { key: 'csp-outdated' as const, params: { version: list.cspVersion ?? '?' } } } : {}) });
   const licenseView = license === null ? null : parseLicenseView(license.text);
-  if (licenseView?.state === 'expired') problems.push({ id: 'csp-license-expired', evidence: 'cpconfig -license -view: the licence has expired' });
-  if (licenseView?.state === 'error') problems.push({ id: 'csp-config-damaged', evidence: `cpconfig -license -view: ${licenseView.text}` });
+  if (licenseView?.state === 'expired') problems.push({ id: 'csp-license-expired', evidence: 'cpconfig -license -view: the licence has expired', cause: { key: 'license-expired', params: {} } });
+  if (licenseView?.state === 'error') problems.push({ id: 'csp-config-damaged', evidence: `cpconfig -license -view: ${licenseView.text}`, cause: { key: 'csp-damaged', params: {} } });
   const certificates = store === null ? [] : parseCertmgrList(store.text);
   const timedOut = [containers, license, store].some((r) => r?.timedOut === true);
   const check: HostCheck = {

@@ -42,7 +42,11 @@ export async function rootsCheck(opts: { certmgr: string; run: ToolRunner; perso
   const problems: HostProblem[] = [];
   const mincifry = KNOWN_CAS[0];
   if (!rootThumbprints.has(mincifry.thumbprint)) {
-    problems.push({ id: 'chain-untrusted', evidence: `no «${mincifry.name}» root certificate (${mincifry.thumbprint.slice(0, 8)}…, valid to ${mincifry.validTo}) in the user's or the computer's root store (uRoot, mRoot)` });
+    problems.push({
+      id: 'chain-untrusted',
+      evidence: `no «${mincifry.name}» root certificate (${mincifry.thumbprint.slice(0, 8)}…, valid to ${mincifry.validTo}) in the user's or the computer's root store (uRoot, mRoot)`,
+      cause: { key: 'root-missing', params: { name: mincifry.name } },
+    });
   }
   const subjects = new Set(all.map((c) => caKey(c.subject)));
   const missing = new Map<string, string[]>();
@@ -52,7 +56,11 @@ export async function rootsCheck(opts: { certmgr: string; run: ToolRunner; perso
     missing.set(name, [...(missing.get(name) ?? []), cert.thumbprint.slice(0, 8)]);
   }
   for (const [name, thumbprints] of missing) {
-    problems.push({ id: 'chain-untrusted', evidence: `the CA certificate of «${name.slice(0, 100)}», issuer of ${thumbprints.join(', ')}, is in none of CryptoPro's CA stores (uCA, mCA, uRoot, mRoot)` });
+    problems.push({
+      id: 'chain-untrusted',
+      evidence: `the CA certificate of «${name.slice(0, 100)}», issuer of ${thumbprints.join(', ')}, is in none of CryptoPro's CA stores (uCA, mCA, uRoot, mRoot)`,
+      cause: { key: 'ca-missing', params: { name: name.slice(0, 100) } },
+    });
   }
   const timedOut = outputs.some((o) => o.timedOut);
   return {

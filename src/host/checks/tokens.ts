@@ -88,13 +88,18 @@ export function tokensCheck(opts: { containers: readonly string[] | null; smartC
   // Only when CryptoPro sees no container at all: someone signing from a disk container needs no token.
   if (opts.containers !== null && opts.containers.length === 0) {
     if (pcscDown) {
-      problems.push({ id: 'token-not-detected', evidence: `CryptoPro sees no key container, and the smart-card service (pcscd / SCardSvr) ${service === 'missing' ? 'is not installed' : 'is stopped'}, so no token can show` });
+      problems.push({
+        id: 'token-not-detected',
+        evidence: `CryptoPro sees no key container, and the smart-card service (pcscd / SCardSvr) ${service === 'missing' ? 'is not installed' : 'is stopped'}, so no token can show`,
+        cause: { key: service === 'missing' ? 'smart-card-missing' : 'smart-card-stopped', params: {} },
+      });
     } else if (drivers['cryptopro-pcsc'] === false) {
-      problems.push({ id: 'token-not-detected', evidence: "CryptoPro sees no key container, and its PC/SC reader module (package cprocsp-rdr-pcsc) is not installed, so no token can show" });
+      problems.push({ id: 'token-not-detected', evidence: 'CryptoPro sees no key container, and its PC/SC reader module (package cprocsp-rdr-pcsc) is not installed, so no token can show', cause: { key: 'pcsc-module-missing', params: {} } });
     }
   }
   if (tokens.size > 1) {
-    problems.push({ id: 'multiple-tokens', evidence: `key containers on ${tokens.size} tokens: ${[...tokens].map(([reader, n]) => `${reader} (${n})`).join(', ').slice(0, 300)}` });
+    const list = [...tokens].map(([reader, n]) => `${reader} (${n})`).join(', ');
+    problems.push({ id: 'multiple-tokens', evidence: `key containers on ${tokens.size} tokens: ${list.slice(0, 300)}`, cause: { key: 'several-tokens', params: { count: String(tokens.size), tokens: list.slice(0, 200) } } });
   }
   return {
     name: 'tokens',
