@@ -58,13 +58,19 @@ describe('root and CA certificates', () => {
   it('no Минцифры root: chain-untrusted naming it; a CA certificate in a root store does not count as the root', async () => {
     const { run } = certmgr({ uCA: fixture('certmgr-list-mroot.txt'), mCA: fixture('certmgr-list-mca.txt') });
     const check = await rootsCheck({ certmgr: 'certmgr', run, personal });
-    expect(check.problems).toEqual([{ id: 'chain-untrusted', evidence: expect.stringContaining('no «Минцифры России» root certificate (2F0CB09B…') }]);
+    expect(check.problems).toEqual([{ id: 'chain-untrusted', evidence: expect.stringContaining('no «Минцифры России» root certificate (2F0CB09B…'), cause: { key: 'root-missing', params: { name: 'Минцифры России' } } }]);
   });
 
   it('the CA of a personal certificate with a key missing: chain-untrusted naming the CA and the certificate', async () => {
     const { run } = certmgr({ mRoot: fixture('certmgr-list-mroot.txt') });
     const check = await rootsCheck({ certmgr: 'certmgr', run, personal });
-    expect(check.problems).toEqual([{ id: 'chain-untrusted', evidence: 'the CA certificate of «Федеральная налоговая служба», issuer of 87AE3E9B, is in none of CryptoPro\'s CA stores (uCA, mCA, uRoot, mRoot)' }]);
+    expect(check.problems).toEqual([
+      {
+        id: 'chain-untrusted',
+        evidence: 'the CA certificate of «Федеральная налоговая служба», issuer of 87AE3E9B, is in none of CryptoPro\'s CA stores (uCA, mCA, uRoot, mRoot)',
+        cause: { key: 'ca-missing', params: { name: 'Федеральная налоговая служба' } },
+      },
+    ]);
   });
 
   it('a certmgr that hangs makes the check a timeout, not «ok»', async () => {
@@ -84,7 +90,13 @@ describe('tokens and the smart-card service', () => {
 
   it('containers on two tokens: multiple-tokens naming both', () => {
     const check = tokensCheck({ containers: ['\\\\.\\Aktiv Rutoken ECP 00 00\\a', '\\\\.\\Aktiv Rutoken ECP 01 00\\b'], smartCard: fine });
-    expect(check.problems).toEqual([{ id: 'multiple-tokens', evidence: 'key containers on 2 tokens: Aktiv Rutoken ECP 00 00 (1), Aktiv Rutoken ECP 01 00 (1)' }]);
+    expect(check.problems).toEqual([
+      {
+        id: 'multiple-tokens',
+        evidence: 'key containers on 2 tokens: Aktiv Rutoken ECP 00 00 (1), Aktiv Rutoken ECP 01 00 (1)',
+        cause: { key: 'several-tokens', params: { count: '2', tokens: 'Aktiv Rutoken ECP 00 00 (1), Aktiv Rutoken ECP 01 00 (1)' } },
+      },
+    ]);
   });
 
   it('no container while pcscd is stopped or missing, or without CryptoPro\'s PC/SC module: token-not-detected saying why', () => {
@@ -143,11 +155,17 @@ describe('the clock against the platform server', () => {
   });
 
   it('twenty minutes behind: clock-skew in minutes with the zone', () => {
-    expect(check(20 * 60).problems).toEqual([{ id: 'clock-skew', evidence: expect.stringMatching(/^the system clock is 20 min behind the platform server \(time zone Europe\/Moscow, UTC[+-]\d\d:\d\d; no NTP synchronisation seen\)$/) }]);
+    expect(check(20 * 60).problems).toEqual([
+      {
+        id: 'clock-skew',
+        evidence: expect.stringMatching(/^the system clock is 20 min behind the platform server \(time zone Europe\/Moscow, UTC[+-]\d\d:\d\d; no NTP synchronisation seen\)$/),
+        cause: { key: 'clock-behind', params: { minutes: '20' } },
+      },
+    ]);
   });
 
   it('three hours ahead, give or take a minute: the time zone is wrong, not the time', () => {
-    expect(check(-3 * 3600 + 50).problems[0]?.evidence).toMatch(/^the system clock is 3 h ahead of the platform server, a whole number of hours: the time zone .* is likely wrong/);
+    expect(check(-3 * 3600 + 50).problems[0]).toMatchObject({ evidence: expect.stringMatching(/^the system clock is 3 h ahead of the platform server, a whole number of hours: the time zone .* is likely wrong/), cause: { key: 'time-zone-wrong', params: { hours: '3' } } });
   });
 
   it('no server time (or an unreadable one): no comparison, no problem', () => {
