@@ -6,11 +6,11 @@ import { HOST_NAME } from './protocol';
 
 /**
  * Per-user registration (no admin): a manifest named ru.ep_doctor.host.json in each browser's user
- * folder that exists (or the ones asked for), allowing only ep-doctor. Windows (HKCU via reg.exe) is
- * not done yet.
+ * folder that exists (or the ones asked for), allowing only ep-doctor. Windows: windows/install.ts
+ * (HKCU keys through reg.exe).
  */
 export function install(opts: { platform: NodeJS.Platform; home: string; hostPath: string; browsers?: readonly BrowserName[] }): string[] {
-  if (opts.platform === 'win32') throw new Error('Windows registration (HKCU registry keys) is not implemented yet');
+  if (opts.platform === 'win32') throw new Error('Windows registers through the registry: windows/install.ts');
   const written: string[] = [];
   for (const d of manifestDirs(opts.platform, opts.home)) {
     const wanted = opts.browsers === undefined ? existsSync(path.dirname(d.user)) : opts.browsers.includes(d.browser);

@@ -1,44 +1,19 @@
 import { arch, homedir, platform } from 'node:os';
-import { clockCheck } from './checks/clock';
-import { cryptoproInventory, type CryptoproInventory } from './checks/cryptopro';
-import { rootsCheck } from './checks/roots';
-import { tokensCheck, unixSmartCard } from './checks/tokens';
-import { manifestsCheck } from './manifests';
-import { HOST_VERSION, HostRequest, MAX_REPLY_BYTES, type HostCheck, type HostReply } from './protocol';
-import { runTool } from './run-tool';
+import { CAPABILITIES, inventory } from './inventory';
+import { HOST_VERSION, HostRequest, MAX_REPLY_BYTES, type HostReply } from './protocol';
 import { encodeFrame, frameReader } from './wire';
-
-const CHECK_MS = 5000;
 
 export interface HostEnvironment {
   platform: NodeJS.Platform;
   home: string;
   /** Prefix for system paths: tests and the fake install tree use it; empty in real use. */
   root: string;
+  /** Environment variables (Windows folders: SystemRoot, ProgramFiles, LOCALAPPDATA); default: the process's. */
+  vars?: Readonly<Record<string, string | undefined>>;
 }
 
 export function realEnvironment(): HostEnvironment {
   return { platform: platform(), home: process.env['EP_DOCTOR_HOST_HOME'] ?? homedir(), root: process.env['EP_DOCTOR_HOST_ROOT'] ?? '' };
-}
-
-/** One read-only check with its own time bound: a hung check is reported, not waited for. */
-async function bounded(name: string, run: () => HostCheck | Promise<HostCheck>): Promise<HostCheck> {
-  const started = Date.now();
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      Promise.resolve()
-        .then(run)
-        .then((check) => ({ ...check, ms: Date.now() - started })),
-      new Promise<HostCheck>((resolve) => {
-        timer = setTimeout(() => resolve({ name, status: 'timeout', ms: CHECK_MS, detail: `no result in ${CHECK_MS} ms`, problems: [], facts: {} }), CHECK_MS);
-      }),
-    ]);
-  } catch (error) {
-    return { name, status: 'error', ms: Date.now() - started, detail: String((error as Error).message ?? error).slice(0, 300), problems: [], facts: {} };
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** The reply to one request. */
@@ -47,42 +22,9 @@ export async function answer(raw: unknown, env: HostEnvironment): Promise<HostRe
   const id = typeof (raw as { id?: unknown })?.id === 'string' ? String((raw as { id: string }).id).slice(0, 40) : '';
   if (!parsed.success) return { id, type: 'error', error: `bad request: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.slice(0, 300) };
   const request = parsed.data;
-  if (request.type === 'hello') return { id: request.id, type: 'hello', version: HOST_VERSION, os: env.platform, arch: arch(), capabilities: CAPABILITIES };
+  if (request.type === 'hello') return { id: request.id, type: 'hello', version: HOST_VERSION, os: env.platform, arch: arch(), capabilities: [...CAPABILITIES] };
   return fit({ id: request.id, type: 'inventory', checks: await inventory(request, env), truncated: false });
 }
-
-const CAPABILITIES = ['inventory', 'native-host-manifests', 'cryptopro-csp', 'root-certificates', 'tokens', 'clock'];
-
-/**
- * Every read-only check, each bounded on its own. The root and token checks build on what the
- * CryptoPro one found (personal certificates, containers), so they follow it; the rest run alongside.
- */
-async function inventory(request: Extract<HostRequest, { type: 'inventory' }>, env: HostEnvironment): Promise<HostCheck[]> {
-  // Set when the CryptoPro check finishes in time; a timed-out one leaves the dependent checks without it.
-  let found: CryptoproInventory | null = null;
-  const cryptopro = bounded('cryptopro-csp', async () => {
-    const result = await cryptoproInventory({ platform: env.platform, root: env.root, needsGostTls: request.gostTls });
-    found = result;
-    return result.check;
-  });
-  const dependent = cryptopro.then(() => {
-    const csp = found as CryptoproInventory | null;
-    const certmgr = csp?.certmgr ?? null;
-    return Promise.all([
-      certmgr === null ? skipped('root-certificates', 'certmgr is not installed') : bounded('root-certificates', () => rootsCheck({ certmgr, run: runTool, personal: csp?.personal ?? [] })),
-      bounded('tokens', () => tokensCheck({ containers: csp?.containers ?? null, smartCard: unixSmartCard(env.platform, env.root) })),
-    ]);
-  });
-  const [manifests, clock, csp1, [roots, tokens]] = await Promise.all([
-    bounded('native-host-manifests', () => manifestsCheck({ ...env, browser: request.browser })),
-    bounded('clock', () => clockCheck({ platform: env.platform, root: env.root, now: new Date(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, server: request.server ?? null })),
-    cryptopro,
-    dependent,
-  ]);
-  return [manifests, csp1, roots, tokens, clock];
-}
-
-const skipped = (name: string, detail: string): HostCheck => ({ name, status: 'skipped', ms: 0, detail, problems: [], facts: {} });
 
 /** Under the browser's 1 MB limit: facts go first, then whole checks, and the reply says so. */
 export function fit(reply: HostReply): HostReply {

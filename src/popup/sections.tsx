@@ -107,7 +107,7 @@ export function CompanionOffer({ facts, say }: { facts: CheckFacts; say: Say }) 
       {companion.state === 'missing' ? (
         <>
           <p class="meta">{say('popupHostWhy')}</p>
-          <p class="meta">{say(facts.os.os === 'win' ? 'popupHostHowWindows' : 'popupHostHowUnix')}</p>
+          <p class="meta">{say(facts.os.os === 'win' ? 'popupHostHowWindows' : facts.os.os === 'mac' ? 'popupHostHowMac' : 'popupHostHowLinux')}</p>
         </>
       ) : (
         <p class="meta">{say('popupHostError', { detail: companion.detail })}</p>

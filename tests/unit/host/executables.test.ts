@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildHost, HOST_OUTPUT } from '@/scripts/host/build';
@@ -74,5 +75,24 @@ describe('the executable for this machine', () => {
     expect(hello).toMatchObject({ id: '1', type: 'hello', version: HOST_VERSION, os: process.platform });
     const [refused] = await ask(built[own!], ['chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/'], { id: '1', type: 'hello' });
     expect(refused).toMatchObject({ type: 'error', error: 'this host serves only the ep-doctor extension' });
+  });
+
+  it('installs itself per user: a copy in the data folder, registered for the browser asked, and that copy answers', async () => {
+    const own = hostTarget()!;
+    const home = mkdtempSync(path.join(tmpdir(), 'sea-home-'));
+    try {
+      const env = { ...process.env, EP_DOCTOR_HOST_HOME: home, XDG_DATA_HOME: path.join(home, 'data') };
+      const out = execFileSync(built[own], ['install', '--browser', 'chromium'], { env, encoding: 'utf8' });
+      const copy = path.join(home, 'data/ep-doctor/ep-doctor-host');
+      const manifest = path.join(home, '.config/chromium/NativeMessagingHosts/ru.ep_doctor.host.json');
+      expect(out).toBe(`installed: ${copy}\nregistered: ${manifest}\n`);
+      expect(readFileSync(copy).equals(readFileSync(built[own]))).toBe(true);
+      expect(JSON.parse(readFileSync(manifest, 'utf8'))).toMatchObject({ name: 'ru.ep_doctor.host', path: copy, type: 'stdio' });
+      const [hello] = await ask(copy, ['chrome-extension://pgejebgggaeiophnmnnockehkjkgfhhe/'], { id: '7', type: 'hello' });
+      expect(hello).toMatchObject({ id: '7', type: 'hello' });
+      expect(execFileSync(copy, ['uninstall'], { env, encoding: 'utf8' })).toContain(`removed: ${copy}`);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });

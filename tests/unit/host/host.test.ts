@@ -1,7 +1,8 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cli } from '@/src/host/cli';
 import { install, status, uninstall } from '@/src/host/install';
 import { manifestsCheck } from '@/src/host/manifests';
 import { callerAllowed, startedByBrowser } from '@/src/host/origins';
@@ -84,7 +85,7 @@ describe('registration per user', () => {
     expect(install({ platform: 'linux', home, hostPath, browsers: ['yandex'] })).toHaveLength(1);
     expect(uninstall({ platform: 'linux', home })).toHaveLength(3);
     expect(status({ platform: 'linux', home })).toEqual([]);
-    expect(() => install({ platform: 'win32', home, hostPath })).toThrow(/not implemented/);
+    expect(() => install({ platform: 'win32', home, hostPath })).toThrow(/registry/);
   });
 });
 
@@ -118,5 +119,34 @@ describe('the host protocol', () => {
     expect(callerAllowed(['/home/u/.mozilla/native-messaging-hosts/ru.ep_doctor.host.json', 'ep-doctor@ep-doctor.dev'])).toBe(true);
     expect(startedByBrowser(['chrome-extension://x/', '--parent-window=0'])).toBe(true);
     expect(startedByBrowser(['status'])).toBe(false);
+  });
+});
+
+describe('the command line (Linux)', () => {
+  const run = async (args: string[], single = true) => {
+    const lines: string[] = [];
+    const exe = path.join(root, 'downloaded-ep-doctor-host');
+    writeFileSync(exe, '#!/bin/sh\necho host\n');
+    const code = await cli(args, { platform: 'linux', home, root, vars: { XDG_DATA_HOME: path.join(home, 'data') } }, { path: exe, single }, { out: (l) => lines.push(l), err: (l) => lines.push(`ERR ${l}`) });
+    return { code, text: lines.join('') };
+  };
+
+  it('install copies the executable into the user data folder and registers that copy; uninstall removes both', async () => {
+    mkdirSync(path.join(home, '.config/google-chrome'), { recursive: true });
+    const installed = await run(['install']);
+    const copy = path.join(home, 'data/ep-doctor/ep-doctor-host');
+    expect(installed).toEqual({ code: 0, text: `installed: ${copy}\nregistered: ${path.join(home, '.config/google-chrome/NativeMessagingHosts/ru.ep_doctor.host.json')}\n` });
+    expect(readFileSync(copy, 'utf8')).toContain('echo host');
+    expect(JSON.parse(readFileSync(path.join(home, '.config/google-chrome/NativeMessagingHosts/ru.ep_doctor.host.json'), 'utf8'))).toMatchObject({ path: copy, allowed_origins: ['chrome-extension://pgejebgggaeiophnmnnockehkjkgfhhe/'] });
+    expect(await run(['status'])).toMatchObject({ code: 0, text: expect.stringContaining('chrome: ') });
+    expect((await run(['uninstall'])).text).toContain(`removed: ${copy}`);
+    expect(existsSync(copy)).toBe(false);
+    expect(await run(['status'])).toEqual({ code: 0, text: 'not registered for any browser\n' });
+  });
+
+  it('refuses to install from the sources, an unknown browser, an unknown command', async () => {
+    expect(await run(['install'], false)).toMatchObject({ code: 1, text: expect.stringContaining('runs from the built executable') });
+    expect(await run(['install', '--browser', 'netscape'])).toMatchObject({ code: 2, text: expect.stringContaining('unknown browser netscape') });
+    expect(await run(['frobnicate'])).toMatchObject({ code: 2, text: expect.stringContaining('usage:') });
   });
 });
