@@ -30,8 +30,9 @@ export const runTool: ToolRunner = (tool, args) =>
   new Promise((resolve) => {
     const windows = process.platform === 'win32';
     const env = windows ? { SystemRoot: process.env['SystemRoot'] ?? 'C:\\Windows' } : { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' };
-    execFile(tool, [...args], { timeout: TOOL_MS, maxBuffer: MAX_OUTPUT, encoding: 'buffer', env, windowsHide: true, shell: false }, (error, stdout) => {
-      const bytes = Buffer.isBuffer(stdout) ? stdout : Buffer.from(String(stdout ?? ''));
+    execFile(tool, [...args], { timeout: TOOL_MS, maxBuffer: MAX_OUTPUT, encoding: 'buffer', env, windowsHide: true, shell: false }, (error, stdout, stderr) => {
+      // Errors go to stderr (reg.exe's «key not found» and «access denied», csptest's codes): kept after stdout.
+      const bytes = Buffer.concat([stdout, stderr].map((b) => (Buffer.isBuffer(b) ? b : Buffer.from(String(b ?? '')))));
       const e = error as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string }) | null;
       resolve({ text: decodeOutput(bytes, windows ? 'ibm866' : 'windows-1251'), code: e === null ? 0 : typeof e.code === 'number' ? e.code : null, timedOut: e?.killed === true });
     });

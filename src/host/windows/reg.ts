@@ -70,8 +70,8 @@ export async function queryKey(run: ToolRunner, env: WindowsEnv, key: string, vi
   if (out.timedOut) return { state: 'failed', reason: 'reg.exe did not answer in time', timedOut: true };
   if (out.code === 0) return { state: 'found', keys: parseRegQuery(out.text) };
   if (NOT_FOUND.test(out.text)) return { state: 'absent' };
-  // reg.exe prints "key not found" to stderr, which the runner does not keep: exit code 1 with nothing
-  // on stdout is the absent key. (Access denied looks the same; user-readable Software keys rarely deny.)
+  // The runner keeps stderr, where reg.exe says «not found» (matched above) or «access denied» (a
+  // failure, below); exit code 1 with no text at all is still read as absent.
   if (out.code === 1 && out.text.trim() === '') return { state: 'absent' };
   const reason = out.code === null ? 'reg.exe could not be started' : (out.text.trim().split(/\r?\n/)[0] ?? '').slice(0, 200) || `reg.exe exit code ${out.code}`;
   return { state: 'failed', reason, timedOut: false };

@@ -87,6 +87,8 @@ describe('queryKey', () => {
 
   it('reports other failures and time-outs as failed', async () => {
     expect(await queryKey(fakeRunner({}, text('ERROR: Invalid syntax.\r\n', 1)).run, {}, CHROME_HKLM, 64)).toEqual({ state: 'failed', reason: 'ERROR: Invalid syntax.', timedOut: false });
+    // The runner keeps stderr: «access denied» is a failure, never «absent».
+    expect(await queryKey(fakeRunner({}, text('ERROR: Access is denied.\r\n', 1)).run, {}, CHROME_HKLM, 64)).toEqual({ state: 'failed', reason: 'ERROR: Access is denied.', timedOut: false });
     expect(await queryKey(fakeRunner({}, TIMED_OUT).run, {}, CHROME_HKLM, 64)).toMatchObject({ state: 'failed', timedOut: true });
     expect(await queryKey(fakeRunner({}, text('', null)).run, {}, CHROME_HKLM, 64)).toMatchObject({ state: 'failed', reason: 'reg.exe could not be started' });
   });
