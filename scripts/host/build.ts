@@ -42,18 +42,39 @@ function makeBlob(generator: string, script: string, name: string, codeCache: bo
   const config = path.join(HOST_OUTPUT, `${name}.sea.json`);
   const blob = path.join(HOST_OUTPUT, `${name}.blob`);
   writeFileSync(config, JSON.stringify({ main: script, output: blob, disableExperimentalSEAWarning: true, useCodeCache: codeCache, useSnapshot: false }));
-  execFileSync(generator, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // Its one line of chatter goes to stderr; a failure still throws with that output in the message.
+  execFileSync(generator, ['--experimental-sea-config', config], { stdio: 'pipe' });
   rmSync(config);
   return readFileSync(blob);
+}
+
+/**
+ * LIEF (inside postject) warns about every ELF note section it cannot name — harmless, and dozens of
+ * lines. Its printer binds console.warn when the module first loads, so the filter stays in place.
+ */
+async function quietly(inject: () => Promise<void>): Promise<void> {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!String(args[0]).includes("Can't find string offset for section name")) warn(...args);
+  };
+  try {
+    await inject();
+  } finally {
+    console.warn = warn;
+  }
 }
 
 /** Builds the targets asked for (default all) when their executable is missing or older than the sources. */
 export async function buildHost(targets: readonly Target[] = ALL_TARGETS, log: (line: string) => void = () => {}): Promise<Record<Target, string>> {
   mkdirSync(HOST_OUTPUT, { recursive: true });
   const script = path.join(HOST_OUTPUT, 'ep-doctor-host.cjs');
-  await build({ entryPoints: [path.join(ROOT, 'src/host/main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node22', minify: true, outfile: script, logLevel: 'error' });
-  const bundle = createHash('sha256').update(readFileSync(script)).digest('hex');
+  const bundled = await build({ entryPoints: [path.join(ROOT, 'src/host/main.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node22', minify: true, outfile: script, write: false, logLevel: 'error' });
+  const code = Buffer.from(bundled.outputFiles[0]!.contents);
+  // Written only when it changed: tests and the demo call this while others read the files.
+  if (!existsSync(script) || !readFileSync(script).equals(code)) writeFileSync(script, code);
+  const bundle = createHash('sha256').update(code).digest('hex');
   const previous = readStamp();
+  const previousText = previous === null ? '' : `${JSON.stringify(previous, null, 2)}\n`;
   const stamp: Stamp = previous?.bundle === bundle && previous.node === NODE_VERSION ? previous : { node: NODE_VERSION, bundle, targets: {} };
   const own = hostTarget();
   if (own === null) throw new Error(`no Node ${NODE_VERSION} binary for this machine (${process.platform}-${process.arch}) to generate the SEA blob with`);
@@ -73,14 +94,15 @@ export async function buildHost(targets: readonly Target[] = ALL_TARGETS, log: (
     if (target.startsWith('win-')) binary = stripAuthenticode(binary);
     writeFileSync(file, binary);
     chmodSync(file, 0o755);
-    await postject.inject(file, SEA_RESOURCE, blob, { sentinelFuse: SEA_FUSE, ...(target.startsWith('darwin-') ? { machoSegmentName: 'NODE_SEA' } : {}) });
+    await quietly(() => postject.inject(file, SEA_RESOURCE, blob, { sentinelFuse: SEA_FUSE, ...(target.startsWith('darwin-') ? { machoSegmentName: 'NODE_SEA' } : {}) }));
     const layout = readExecutable(readFileSync(file));
     if (layout.blob === null || !layout.blob.equals(blob) || !layout.fuseFlipped) throw new Error(`${target}: the SEA blob is not where Node looks for it`);
     const bytes = readFileSync(file).length;
     stamp.targets[target] = { bytes, blob: createHash('sha256').update(blob).digest('hex') };
     log(`${target}: ${path.relative(process.cwd(), file)} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
-  writeFileSync(path.join(HOST_OUTPUT, 'build.json'), `${JSON.stringify(stamp, null, 2)}\n`);
+  const stampText = `${JSON.stringify(stamp, null, 2)}\n`;
+  if (stampText !== previousText) writeFileSync(path.join(HOST_OUTPUT, 'build.json'), stampText);
   return out;
 }
 
