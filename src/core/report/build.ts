@@ -69,6 +69,7 @@ export function buildReport(result: CheckResult | null, ctx: ReportContext, full
       nativeHosts: (facts?.nativeHosts ?? []).map((h) => ({ name: h.name, state: h.state })),
       readers: facts?.readers?.map((r) => ({ name: r.name, token: r.token })) ?? null,
       extensions: facts?.extensions ?? null,
+      ...(facts?.companion === undefined ? {} : { companion: { state: facts.companion.state, version: facts.companion.version, checks: facts.companion.checks.map((c) => ({ name: c.name, status: c.status })) } }),
     },
     certificates: (facts?.certificates ?? []).map((c) => ({ ...c })),
     problems: (result?.problems ?? []).map((p) => ({ ...p })),

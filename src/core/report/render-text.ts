@@ -74,6 +74,10 @@ export function renderReportText(report: Report, pack: ReportPack): string {
       }),
       say('reportNativeHosts', { hosts: c.nativeHosts.filter((h) => h.state !== 'missing' || h.name === 'ru.cryptopro.nmcades').map((h) => `${h.name} — ${say(h.state === 'installed' ? 'reportInstalled' : h.state === 'missing' ? 'reportMissing' : 'reportUnknown')}`).join('; ') || say('reportNone') }),
     );
+    if (c.companion !== undefined) {
+      const found = c.companion.checks.filter((k) => k.status !== 'ok').map((k) => `${k.name} — ${k.status}`);
+      head.push(say('reportCompanion', { state: c.companion.state === 'ok' ? `${c.companion.version ?? ''} ${say('reportCompanionChecks', { n: c.companion.checks.length })}${found.length > 0 ? `; ${found.join('; ')}` : ''}`.trim() : say(c.companion.state === 'missing' ? 'reportNotInstalled' : 'reportCompanionError') }));
+    }
     if (c.readers !== null) head.push(say('reportReaders', { readers: c.readers.map((r) => r.name).join('; ') || say('reportNone') }));
     if (report.clockSkewSeconds !== null) head.push(say('reportClock', { seconds: report.clockSkewSeconds }));
   }

@@ -44,6 +44,14 @@ export const Report = z.object({
     nativeHosts: z.array(z.object({ name: str(60), state: z.enum(['installed', 'missing', 'unknown']) })).check(z.maxLength(10)),
     readers: z.nullable(z.array(z.object({ name: str(200), token: z.boolean() })).check(z.maxLength(20))),
     extensions: z.nullable(z.array(z.object({ id: str(40), name: str(100), enabled: z.boolean(), version: str(40) })).check(z.maxLength(20))),
+    /** ep-doctor-host: whether it answered and which of its checks found something (absent in older reports). */
+    companion: z.optional(
+      z.object({
+        state: z.enum(['ok', 'missing', 'error']),
+        version: z.nullable(str(40)),
+        checks: z.array(z.object({ name: str(60), status: z.enum(['ok', 'problem', 'error', 'timeout', 'skipped']) })).check(z.maxLength(40)),
+      }),
+    ),
   }),
   certificates: z.array(ReportCertificate).check(z.maxLength(100)),
   problems: z.array(ReportProblem).check(z.maxLength(200)),

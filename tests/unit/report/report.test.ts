@@ -4,7 +4,7 @@ import type { CheckResult } from '@/src/core/check-result';
 import { BLOCK_BEGIN, BLOCK_END, encodeBlock, readReport } from '@/src/core/report/block';
 import { buildReport, localIso, type ReportContext } from '@/src/core/report/build';
 import { maskName, redactSubject, redactText } from '@/src/core/report/redact';
-import { MAX_TEXT_LINES, renderReportText } from '@/src/core/report/render-text';
+import { MAX_TEXT_LINES, renderReportText, reportMessage } from '@/src/core/report/render-text';
 import { Report } from '@/src/core/report/schema';
 
 const SUBJECT = 'CN="ООО ""РОМАШКА""", SN=Иванов, G=Иван Иванович, T=Генеральный директор, O="ООО ""РОМАШКА""", C=RU, E=ivanov@romashka.invalid, INN=770123456703, INNLE=7701123451, OGRN=1027700543210, SNILS=11223344595';
@@ -122,6 +122,18 @@ describe('the report', () => {
     expect(long.length).toBeLessThanOrEqual(MAX_TEXT_LINES);
     expect(long.join('\n')).toContain('…и ещё');
     expect(renderReportText(buildReport(result(), ctx({ lang: 'en' })), buildHintPack('en', '0.1.0')).split('\n')[0]).toContain('Problems found: 2');
+  });
+
+  it('says whether ep-doctor-host answered and which of its checks found something', async () => {
+    const pack = buildHintPack('ru', '0.1.0');
+    const base = result();
+    const checks = ['native-host-manifests', 'cryptopro-csp', 'root-certificates', 'tokens', 'clock'].map((name) => ({ name, status: name === 'root-certificates' ? ('problem' as const) : ('ok' as const), detail: 'x' }));
+    const withHost = buildReport({ ...base, facts: { ...base.facts!, companion: { state: 'ok', version: '0.1.0', detail: '', checks } } }, ctx());
+    expect(renderReportText(withHost, pack)).toContain('Помощник ep-doctor-host: 0.1.0 проверок: 5; root-certificates — problem');
+    expect((await readReport(reportMessage('', await encodeBlock(withHost), 'ru'))).ok).toBe(true);
+    const missing = buildReport({ ...base, facts: { ...base.facts!, companion: { state: 'missing', version: null, detail: 'not found', checks: [] } } }, ctx());
+    expect(renderReportText(missing, pack)).toContain('Помощник ep-doctor-host: не установлен');
+    expect(renderReportText(buildReport(base, ctx()), pack)).not.toContain('ep-doctor-host');
   });
 });
 
