@@ -88,7 +88,7 @@ export const WATCHED_HOSTS = ['ru.cryptopro.nmcades', 'ru.rutoken.firewyrmhost',
 export function manifestsCheck(opts: { platform: NodeJS.Platform; home: string; root?: string; browser: string }): HostCheck {
   const started = Date.now();
   if (opts.platform === 'win32') {
-    return { name: 'native-host-manifests', status: 'skipped', ms: 0, detail: 'Windows registry keys are not read yet', problems: [], facts: {} };
+    return { name: 'native-host-manifests', status: 'skipped', ms: 0, detail: 'on Windows the registry says where manifests are: windows/manifests.ts', problems: [], facts: {} };
   }
   const dirs = manifestDirs(opts.platform, opts.home, opts.root ?? '');
   const facts: Record<string, Record<string, ManifestState[]>> = {};

@@ -64,7 +64,7 @@ describe('native-host manifests (Linux)', () => {
     expect(ids('chromium')).toEqual(['plugin-host-missing']);
   });
 
-  it('Windows registry is reported as not read, not as a problem', () => {
+  it('on Windows it does not guess folders (the registry check does the work), and claims no problem', () => {
     expect(manifestsCheck({ platform: 'win32', home, root, browser: 'chrome' })).toMatchObject({ status: 'skipped', problems: [] });
   });
 });
@@ -104,6 +104,15 @@ describe('the host protocol', () => {
     expect(await answer({ id: '3', type: 'format-disk' }, env())).toMatchObject({ id: '3', type: 'error' });
     expect(await answer('hello', env())).toMatchObject({ type: 'error' });
     expect(await answer({ id: '4', type: 'inventory', browser: 'netscape' }, env())).toMatchObject({ type: 'error', error: expect.stringContaining('browser') });
+  });
+
+  it('on Windows reads the Windows way: with no reg.exe here, the manifest check says it could not read the registry, not that manifests are missing', async () => {
+    const inventory = await answer({ id: '3', type: 'inventory', browser: 'chrome' }, { platform: 'win32', home, root, vars: { SystemRoot: 'C:\\Windows' } });
+    expect(inventory.type).toBe('inventory');
+    if (inventory.type !== 'inventory') return;
+    const manifests = inventory.checks.find((c) => c.name === 'native-host-manifests');
+    expect(manifests).toMatchObject({ status: 'error', detail: expect.stringContaining('reg.exe') });
+    expect(inventory.checks.flatMap((c) => c.problems).map((p) => p.id)).not.toContain('plugin-host-missing');
   });
 
   it('keeps a reply under 1 MB, saying it was cut', () => {
