@@ -45,6 +45,24 @@ export interface ManifestState {
 
 const MAX_MANIFEST_BYTES = 64 * 1024;
 
+export type ManifestJson = { name?: unknown; path?: unknown; allowed_origins?: unknown; allowed_extensions?: unknown };
+
+/** Browsers accept a UTF-8 byte-order mark, which Windows tools often write. */
+export const parseManifestText = (text: string): ManifestJson => JSON.parse(text.replace(/^\uFEFF/, '')) as ManifestJson;
+
+/** The fields every OS checks the same way; the host program's path when there is one. */
+export function checkManifestFields(json: ManifestJson, name: string, state: ManifestState): string | null {
+  if (json.name !== name) state.issues.push(`names "${String(json.name).slice(0, 60)}", not ${name}`);
+  const allowed = Array.isArray(json.allowed_origins) ? json.allowed_origins : Array.isArray(json.allowed_extensions) ? json.allowed_extensions : [];
+  state.allowed = allowed.filter((o): o is string => typeof o === 'string').slice(0, 20);
+  if (typeof json.path !== 'string' || json.path === '') {
+    state.issues.push('has no path');
+    return null;
+  }
+  state.path = json.path.slice(0, 300);
+  return json.path;
+}
+
 /** What is wrong with one host manifest file, read-only. */
 export function inspectManifest(file: string, name: string, root = ''): ManifestState {
   const state: ManifestState = { file, issues: [], path: null, allowed: [] };
@@ -53,22 +71,20 @@ export function inspectManifest(file: string, name: string, root = ''): Manifest
       state.issues.push('is larger than 64 KB');
       return state;
     }
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; path?: unknown; allowed_origins?: unknown; allowed_extensions?: unknown };
-    if (json.name !== name) state.issues.push(`names "${String(json.name).slice(0, 60)}", not ${name}`);
-    const allowed = Array.isArray(json.allowed_origins) ? json.allowed_origins : Array.isArray(json.allowed_extensions) ? json.allowed_extensions : [];
-    state.allowed = allowed.filter((o): o is string => typeof o === 'string').slice(0, 20);
-    if (typeof json.path !== 'string' || json.path === '') {
-      state.issues.push('has no path');
+    const json = parseManifestText(readFileSync(file, 'utf8'));
+    if (json === null || typeof json !== 'object') {
+      state.issues.push('is not valid JSON');
       return state;
     }
-    state.path = json.path;
-    const target = path.isAbsolute(json.path) ? path.join(root, json.path) : path.resolve(path.dirname(file), json.path);
-    if (!existsSync(target)) state.issues.push(`points to ${json.path}, which does not exist`);
+    const program = checkManifestFields(json, name, state);
+    if (program === null) return state;
+    const target = path.isAbsolute(program) ? path.join(root, program) : path.resolve(path.dirname(file), program);
+    if (!existsSync(target)) state.issues.push(`points to ${state.path}, which does not exist`);
     else {
       try {
         accessSync(target, constants.X_OK);
       } catch {
-        state.issues.push(`points to ${json.path}, which is not executable`);
+        state.issues.push(`points to ${state.path}, which is not executable`);
       }
     }
   } catch (error) {
