@@ -100,7 +100,7 @@ export async function checkFigures() {
   const ratio = median(reads) / median(raws);
   return [
     { name: 'full quick check, 10 certificates, plug-in loaded', value: median(totals), unit: 'ms', budget: 500, detail: `median of ${RUNS}; first run ${first} ms (reads the CA list); ${calls} plug-in calls` },
-    { name: 'quick check with ep-doctor-host registered (Node script)', value: median(companionTotals), unit: 'ms', budget: null, detail: `median of ${companionTotals.length}; the host is a Node process per check until it ships as a single executable` },
+    { name: 'quick check with ep-doctor-host registered', value: median(companionTotals), unit: 'ms', budget: null, detail: `median of ${companionTotals.length}; the single executable started per check, five checks over the fake CryptoPro install` },
     { name: '«extension missing» decided', value: extensionMissing, unit: 'ms', budget: 2000, detail: 'the vendor loader waits 20,000 ms' },
     { name: '«native part missing» decided', value: hostMissing, unit: 'ms', budget: 2000, detail: 'the vendor loader waits 20,000 ms' },
     { name: 'probe overhead over the raw protocol calls', value: ratio, unit: '×', budget: 2, detail: `probe reads ${median(reads).toFixed(0)} ms vs the same calls written plainly ${median(raws).toFixed(0)} ms (medians of ${RUNS})` },
