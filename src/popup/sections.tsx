@@ -92,6 +92,7 @@ export function Components({ facts, say }: { facts: CheckFacts; say: Say }) {
         {license !== undefined && <li>{say('popupComponentLicense', { value: license.validTo ?? license.state })}</li>}
         <li>{say('popupComponentHosts', { value: hosts })}</li>
         <li>{say('popupComponentBrowser', { value: `${facts.browser.name} ${facts.browser.version ?? ''}`.trim() })}</li>
+        {facts.companion?.state === 'ok' && <li data-testid="companion-ok">{say('popupComponentCompanion', { version: facts.companion.version ?? '?', n: facts.companion.checks.length })}</li>}
       </ul>
     </section>
   );

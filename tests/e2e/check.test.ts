@@ -61,6 +61,7 @@ describe('the companion host (ep-doctor-host) in the check', () => {
         version: '0.1.0',
         checks: ['native-host-manifests', 'cryptopro-csp', 'root-certificates', 'tokens', 'clock'].map((name) => ({ name, status: 'ok' })),
       });
+      expect(await good.popup.$eval('[data-testid=companion-ok]', (e) => e.textContent)).toBe('Помощник ep-doctor-host 0.1.0: проверок вне браузера — 5');
     } finally {
       await good.close();
     }
