@@ -22,6 +22,16 @@ const scenario = (name: string): Scenario => {
   return found.scenario;
 };
 
+/** Opens the scenario in its own browser, runs `use`, and always closes the browser. */
+async function withScenario(options: Parameters<typeof openScenario>[0], use: (opened: Awaited<ReturnType<typeof openScenario>>) => Promise<void>): Promise<void> {
+  const opened = await openScenario(options);
+  try {
+    await use(opened);
+  } finally {
+    await opened.close();
+  }
+}
+
 describe('the check against the CryptoPro simulator, one scenario per browser', () => {
   it('covers the scenarios the issue lists', () => {
     const names = SCENARIOS.map((s) => s.name);
@@ -32,8 +42,7 @@ describe('the check against the CryptoPro simulator, one scenario per browser', 
 
   for (const { name, scenario: s } of SCENARIOS) {
     it(`${name}: «Проверить» finds exactly ${s.expect.join(', ') || 'nothing'}${s.expectTestSignature ? `; «Тестовая подпись» finds ${s.expectTestSignature.join(', ')}` : ''}`, async () => {
-      const opened = await openScenario({ name, scenario: s });
-      try {
+      await withScenario({ name, scenario: s }, async (opened) => {
         const result = await pressCheck(opened);
         expect(result.status, result.reason).toBe('done');
         expect(problemIds(result)).toEqual([...s.expect].sort());
@@ -44,17 +53,14 @@ describe('the check against the CryptoPro simulator, one scenario per browser', 
           expect(signature, 'a certificate offers «Тестовая подпись»').not.toBeNull();
           expect(problemIds(signature!)).toEqual([...s.expectTestSignature].sort());
         }
-      } finally {
-        await opened.close();
-      }
+      });
     });
   }
 });
 
 describe('the companion host (ep-doctor-host) in the check', () => {
   it('reports its inventory, and names the cause the page cannot see', async () => {
-    const good = await openScenario({ name: 'all-good', scenario: scenario('all-good') });
-    try {
+    await withScenario({ name: 'all-good', scenario: scenario('all-good') }, async (good) => {
       const result = await pressCheck(good);
       expect(result.facts?.companion).toMatchObject({
         state: 'ok',
@@ -62,69 +68,54 @@ describe('the companion host (ep-doctor-host) in the check', () => {
         checks: ['native-host-manifests', 'cryptopro-csp', 'root-certificates', 'tokens', 'clock'].map((name) => ({ name, status: 'ok' })),
       });
       expect(await good.popup.$eval('[data-testid=companion-ok]', (e) => e.textContent)).toBe('Помощник ep-doctor-host 0.1.0: проверок вне браузера — 5');
-    } finally {
-      await good.close();
-    }
-    const missing = await openScenario({ name: 'host-missing', scenario: scenario('host-missing') });
-    try {
+    });
+    await withScenario({ name: 'host-missing', scenario: scenario('host-missing') }, async (missing) => {
       const result = await pressCheck(missing);
       expect(problemIds(result)).toEqual(['plugin-host-missing']);
       expect(result.problems[0]).toMatchObject({ source: 'host', evidence: expect.stringContaining('no ru.cryptopro.nmcades manifest for chromium') });
-    } finally {
-      await missing.close();
-    }
+    });
     // Outside the browser: the missing root, the stopped smart-card service, the clock with its zone.
     for (const [name, id, words] of [
       ['no-mincifry-root', 'chain-untrusted', 'no «Минцифры России» root certificate'],
       ['pcscd-stopped', 'token-not-detected', 'the smart-card service (pcscd / SCardSvr) is stopped'],
       ['clock-skew', 'clock-skew', 'time zone'],
     ] as const) {
-      const opened = await openScenario({ name, scenario: scenario(name) });
-      try {
+      await withScenario({ name, scenario: scenario(name) }, async (opened) => {
         const result = await pressCheck(opened);
         expect(result.problems.find((p) => p.id === id)).toMatchObject({ source: 'host', evidence: expect.stringContaining(words) });
         // The popup words it in the user's language (Russian here).
         if (name === 'no-mincifry-root') {
           expect(await opened.popup.$eval('[data-problem=chain-untrusted] .cause', (e) => e.textContent)).toBe('Нет корневого сертификата «Минцифры России» в хранилище пользователя или компьютера.');
         }
-      } finally {
-        await opened.close();
-      }
+      });
     }
-    const without = await openScenario({ name: 'all-good', scenario: scenario('all-good'), companion: false });
-    try {
+    await withScenario({ name: 'all-good', scenario: scenario('all-good'), companion: false }, async (without) => {
       const result = await pressCheck(without);
       expect(result.facts?.companion).toMatchObject({ state: 'missing' });
       expect(result.problems).toEqual([]);
       // Without the helper, the popup says what it would add and how to install it.
       expect(await without.popup.$eval('[data-testid=companion]', (e) => e.textContent)).toContain('ep-doctor-host install');
-    } finally {
-      await without.close();
-    }
+    });
   });
 });
 
 describe('a broken companion host', () => {
   for (const mode of ['crash', 'hang', 'garbage', 'oversized'] as const) {
     it(`${mode}: the check still ends, the companion says error, nothing is invented`, async () => {
-      const opened = await openScenario({ name: 'all-good', scenario: scenario('all-good'), companion: mode });
-      try {
+      await withScenario({ name: 'all-good', scenario: scenario('all-good'), companion: mode }, async (opened) => {
         const result = await pressCheck(opened);
         expect(result.status).toBe('done');
         expect(result.problems).toEqual([]);
         expect(result.facts?.companion).toMatchObject({ state: 'error', checks: [] });
         expect(result.facts?.companion?.detail.length).toBeGreaterThan(5);
-      } finally {
-        await opened.close();
-      }
+      });
     });
   }
 });
 
 describe('the check from a hint', () => {
   it('«Проверить» in the hint runs the check and the hint switches to the cause it found', async () => {
-    const opened = await openScenario({ name: 'extension-missing', scenario: scenario('extension-missing') });
-    try {
+    await withScenario({ name: 'extension-missing', scenario: scenario('extension-missing') }, async (opened) => {
       await until(async () => (await hintTexts(opened.page)).length > 0);
       expect(await clickInHint(opened.page, 'Проверить')).toBe(true);
       const texts = await until(async () => {
@@ -134,14 +125,11 @@ describe('the check from a hint', () => {
       expect(texts?.join(' ')).toContain('расширение');
       const stored = await opened.worker.evaluate(async (id: number) => (await chrome.storage.session.get(`check:${id}`))[`check:${id}`] as { problems: { id: string }[] }, opened.tabId);
       expect(stored.problems.map((p) => p.id)).toEqual(['plugin-extension-missing']);
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   it('a click the page makes on the hint does not start a check', async () => {
-    const opened = await openScenario({ name: 'extension-missing', scenario: scenario('extension-missing') });
-    try {
+    await withScenario({ name: 'extension-missing', scenario: scenario('extension-missing') }, async (opened) => {
       await until(async () => (await hintTexts(opened.page)).length > 0);
       // The page cannot reach into the closed shadow root; clicks it makes anyway are untrusted.
       await opened.page.evaluate(() => {
@@ -153,17 +141,14 @@ describe('the check from a hint', () => {
       await new Promise((r) => setTimeout(r, 1500));
       const stored = await opened.worker.evaluate(async (id: number) => (await chrome.storage.session.get(`check:${id}`))[`check:${id}`] ?? null, opened.tabId);
       expect(stored).toBeNull();
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
 describe('pages without a working site loader', () => {
   it('a page without cadesplugin_api.js: the probe brings its own bridge, leaves no global behind, and the site can still load the plug-in', async () => {
     const html = '<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Личный кабинет</title></head><body><h1>Личный кабинет</h1></body></html>';
-    const opened = await openScenario({ name: 'all-good', scenario: scenario('all-good'), html });
-    try {
+    await withScenario({ name: 'all-good', scenario: scenario('all-good'), html }, async (opened) => {
       const result = await pressCheck(opened);
       expect(result.status, result.reason).toBe('done');
       expect(problemIds(result)).toEqual([]);
@@ -175,31 +160,25 @@ describe('pages without a working site loader', () => {
         Promise.race([(window as unknown as { cadesplugin: Promise<unknown> }).cadesplugin.then(() => 'loaded', (e: unknown) => `failed: ${String(e)}`), new Promise((r) => setTimeout(() => r('timeout'), 10_000))]),
       );
       expect(loaded).toBe('loaded');
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   it('a site loader that failed while the plug-in works now: reload the page (or the loader does not know the extension)', async () => {
     const loader = readFileSync(path.join(ROOT, 'tests/simulator/page/cadesplugin_api.js'), 'utf8').replace(", 'eilpabjfkacfjocaocphfabokgjeehee'", '');
     expect(loader).not.toContain('eilpabjfkacfjocaocphfabokgjeehee');
     const html = readFileSync(path.join(ROOT, 'tests/simulator/page/sign.html'), 'utf8').replace('<script src="cadesplugin_api.js"></script>', `<script>${loader}</script>`);
-    const opened = await openScenario({ name: 'all-good', scenario: scenario('all-good'), html });
-    try {
+    await withScenario({ name: 'all-good', scenario: scenario('all-good'), html }, async (opened) => {
       const result = await pressCheck(opened);
       expect(result.status, result.reason).toBe('done');
       expect(problemIds(result)).toEqual(['plugin-connection-lost']);
       expect(result.problems[0]!.evidence).toContain('Плагин недоступен');
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
 describe('a stopped service worker', () => {
   it('ends a check it was running as «interrupted», never a hang', async () => {
-    const opened = await openScenario({ name: 'load-timeout', scenario: scenario('load-timeout') });
-    try {
+    await withScenario({ name: 'load-timeout', scenario: scenario('load-timeout') }, async (opened) => {
       await opened.popup.click('[data-testid=check]');
       await until(async () => (await opened.worker.evaluate(async (id: number) => ((await chrome.storage.session.get(`check:${id}`))[`check:${id}`] as { status?: string } | undefined)?.status, opened.tabId)) === 'running');
       // A worker with DevTools attached is never restarted: let go of it first, as in real use.
@@ -209,9 +188,7 @@ describe('a stopped service worker', () => {
       await cdp.send('ServiceWorker.stopAllWorkers');
       await opened.popup.waitForSelector('[data-testid=result][data-status=interrupted]', { timeout: 20_000 });
       expect(await opened.popup.$eval('[data-testid=result] .verdict', (e) => e.textContent)).toContain('прервалась');
-    } finally {
-      await opened.close();
-    }
+    });
   });
 });
 
@@ -233,39 +210,30 @@ describe('hostile pages get «проверка невозможна», never «�
   const floodedSignPage = (): string => readFileSync(path.join(ROOT, 'tests/simulator/page/sign.html'), 'utf8').replace('</head>', `${flood}</head>`);
 
   it('a page that floods fake handshakes and fake plug-in answers does not turn a missing extension into success', async () => {
-    const opened = await openScenario({ name: 'extension-missing', scenario: scenario('extension-missing'), html: floodedSignPage() });
-    try {
+    await withScenario({ name: 'extension-missing', scenario: scenario('extension-missing'), html: floodedSignPage() }, async (opened) => {
       const result = await pressCheck(opened);
       expect(result.status).toBe('impossible');
       expect(result.reasonCode).toBe('tampered');
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   it('a page that floods fake plug-in answers while the plug-in works is caught forging', async () => {
-    const opened = await openScenario({ name: 'all-good', scenario: scenario('all-good'), html: floodedSignPage() });
-    try {
+    await withScenario({ name: 'all-good', scenario: scenario('all-good'), html: floodedSignPage() }, async (opened) => {
       const result = await pressCheck(opened);
       expect(result.status).toBe('impossible');
       expect(result.reasonCode).toBe('tampered');
-    } finally {
-      await opened.close();
-    }
+    });
   });
 
   for (const [what, script] of Object.entries(HOSTILE)) {
     it(`a page that ${what}`, async () => {
       const html = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Подписание</title><script>${script}</script></head><body><h1>Подписание заявки</h1></body></html>`;
-      const opened = await openScenario({ name: 'all-good', scenario: scenario('all-good'), html });
-      try {
+      await withScenario({ name: 'all-good', scenario: scenario('all-good'), html }, async (opened) => {
         const result = await pressCheck(opened);
         expect(result.status).toBe('impossible');
         expect(result.problems).toEqual([]);
         expect(await opened.popup.$eval('[data-testid=result] .verdict', (e) => e.textContent)).toContain('Проверка невозможна');
-      } finally {
-        await opened.close();
-      }
+      });
     });
   }
 });
