@@ -71,7 +71,10 @@ export async function cli(args: readonly string[], env: HostEnvironment, executa
     io.err(USAGE);
     return 2;
   } catch (error) {
-    io.err(`ep-doctor-host: ${(error as Error).message}\n`);
+    const code = (error as NodeJS.ErrnoException).code;
+    // Windows keeps a running program's file locked: the browser may be running the installed copy.
+    const hint = windows && (code === 'EBUSY' || code === 'EPERM') ? ' (close the browsers and try again)' : '';
+    io.err(`ep-doctor-host: ${(error as Error).message}${hint}\n`);
     return 1;
   }
 }
