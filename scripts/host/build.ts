@@ -4,7 +4,7 @@
  * CommonJS script, turned into a SEA blob by the Node binary of the build machine's own target (same
  * version as every target), and injected with postject into a copy of each target's official Node
  * binary. Windows binaries lose their Authenticode signature first (it would no longer verify); macOS
- * ones come out unsigned (postject drops the signature; see README for `codesign`).
+ * ones, whose signature postject drops, are signed ad hoc (macho-sign.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -13,6 +13,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import postject from 'postject';
 import { readExecutable, SEA_FUSE, SEA_RESOURCE, stripAuthenticode } from './exe-structure';
+import { signMachOAdHoc } from './macho-sign';
 import { ALL_TARGETS, hostTarget, NODE_VERSION, nodeBinary, TARGETS, type Target } from './node-binaries';
 
 export const HOST_OUTPUT = path.resolve(import.meta.dirname, '../../.output/host');
@@ -95,6 +96,8 @@ export async function buildHost(targets: readonly Target[] = ALL_TARGETS, log: (
     writeFileSync(file, binary);
     chmodSync(file, 0o755);
     await quietly(() => postject.inject(file, SEA_RESOURCE, blob, { sentinelFuse: SEA_FUSE, ...(target.startsWith('darwin-') ? { machoSegmentName: 'NODE_SEA' } : {}) }));
+    // Apple silicon starts only signed programs: an ad-hoc signature over the final bytes.
+    if (target.startsWith('darwin-')) writeFileSync(file, signMachOAdHoc(readFileSync(file), 'ep-doctor-host'));
     const layout = readExecutable(readFileSync(file));
     if (layout.blob === null || !layout.blob.equals(blob) || !layout.fuseFlipped) throw new Error(`${target}: the SEA blob is not where Node looks for it`);
     const bytes = readFileSync(file).length;

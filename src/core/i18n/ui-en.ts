@@ -136,7 +136,7 @@ export const UI_EN: Record<UiKey, string> = {
   popupComponentCompanion: 'ep-doctor-host helper {version}: {n} checks outside the browser',
   popupHostWhy: 'Not installed. It checks what the page cannot see: the CryptoPro plug-in manifests of every browser, CryptoPro CSP and its containers, root certificates, tokens and the smart-card service, the clock and time zone. It only reads and changes nothing.',
   popupHostHowLinux: 'To install (Linux): download ep-doctor-host for linux-x64 from the ep-doctor releases page and run in a terminal: chmod +x ep-doctor-host && ./ep-doctor-host install. No administrator rights needed.',
-  popupHostHowMac: 'To install (macOS): download ep-doctor-host for your Mac (Apple silicon: darwin-arm64, Intel: darwin-x64) and run in a terminal: xattr -d com.apple.quarantine ep-doctor-host; chmod +x ep-doctor-host && codesign --force --sign - ep-doctor-host && ./ep-doctor-host install.',
+  popupHostHowMac: 'To install (macOS): download ep-doctor-host for your Mac (Apple silicon: darwin-arm64, Intel: darwin-x64) and run in a terminal: xattr -d com.apple.quarantine ep-doctor-host; chmod +x ep-doctor-host && ./ep-doctor-host install. If macOS refuses to start it: codesign --force --sign - ep-doctor-host.',
   popupHostHowWindows: 'To install (Windows): download ep-doctor-host.exe (win-x64) from the ep-doctor releases page and run in a command prompt: ep-doctor-host.exe install. No administrator rights needed.',
   popupHostError: 'The ep-doctor-host helper is installed but did not answer: {detail}',
   cause_manifest_missing: 'The {host} manifest for {browserName} is missing: the browser cannot start the CryptoPro plug-in.',

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildHost, HOST_OUTPUT } from '@/scripts/host/build';
 import { readExecutable, stripAuthenticode } from '@/scripts/host/exe-structure';
+import { readMachOSignature } from '@/scripts/host/macho-sign';
 import { ALL_TARGETS, hostTarget, NODE_VERSION, nodeBinary, type Target } from '@/scripts/host/node-binaries';
 import { encodeFrame, frameReader } from '@/src/host/wire';
 import { HOST_VERSION } from '@/src/host/protocol';
@@ -35,12 +36,42 @@ describe.each(ALL_TARGETS)('ep-doctor-host for %s', (target) => {
     const blobFile = target === hostTarget() ? `sea-${target}.blob` : 'sea-portable.blob';
     expect(layout.blob!.equals(readFileSync(path.join(HOST_OUTPUT, blobFile)))).toBe(true);
     expect(layout.blob!.includes(readFileSync(path.join(HOST_OUTPUT, 'ep-doctor-host.cjs')))).toBe(true);
-    // A signature that no longer verifies is worse than none: Windows and macOS builds ship unsigned.
-    expect(layout.signature).toBe(false);
+    // A signature that no longer verifies is worse than none: Windows builds ship unsigned; macOS ones
+    // are signed ad hoc over their final bytes (Apple silicon runs nothing unsigned).
+    expect(layout.signature).toBe(layout.format === 'macho');
+  });
+
+});
+
+describe.each(['darwin-x64', 'darwin-arm64'] as const)('ep-doctor-host for %s', (target) => {
+  it('is signed ad hoc: every page hashed, __TEXT as the executable segment, the signature last', () => {
+    const file = readFileSync(built[target]);
+    const text = machOSegment(file, '__TEXT');
+    expect(readMachOSignature(file)).toEqual({ identifier: 'ep-doctor-host', flags: 0x2, pagesMatch: true, codeLimit: expect.any(Number), execSegment: { base: 0, limit: text, flags: 1 }, placedRight: true });
   });
 });
 
+/** The file size of a 64-bit Mach-O segment, read plainly (independent of macho-sign.ts). */
+function machOSegment(b: Buffer, name: string): number {
+  let at = 32;
+  for (let i = 0; i < b.readUInt32LE(16); i++) {
+    if (b.readUInt32LE(at) === 0x19 && b.toString('latin1', at + 8, at + 24).replace(/\0+$/, '') === name) return Number(b.readBigUInt64LE(at + 48));
+    at += b.readUInt32LE(at + 4);
+  }
+  throw new Error(`no ${name}`);
+}
+
 describe('the structure reader', () => {
+  it("reads Apple's own signature of the Node binary the same way (its page hashes match what it recomputes)", () => {
+    const cache = path.resolve(HOST_OUTPUT, '../../node_modules/.cache/ep-doctor-host');
+    const node = readFileSync(nodeBinary('darwin-arm64', cache));
+    expect(readMachOSignature(node)).toMatchObject({ identifier: 'node', pagesMatch: true, placedRight: true, execSegment: { base: 0, limit: machOSegment(node, '__TEXT'), flags: 1 } });
+    // One changed byte in a page, and the recomputed hashes no longer match.
+    const tampered = Buffer.from(node);
+    tampered[5000] = (tampered[5000] ?? 0) ^ 0xff;
+    expect(readMachOSignature(tampered)?.pagesMatch).toBe(false);
+  });
+
   it('sees no blob and an unset fuse in a plain Node binary, and removes the Authenticode signature of node.exe', () => {
     const cache = path.resolve(HOST_OUTPUT, '../../node_modules/.cache/ep-doctor-host');
     const plain = readExecutable(readFileSync(nodeBinary('linux-x64', cache)));
