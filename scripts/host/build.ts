@@ -82,10 +82,12 @@ export async function buildHost(targets: readonly Target[] = ALL_TARGETS, log: (
   const generator = nodeBinary(own, CACHE);
   const blobs = new Map<boolean, Buffer>();
   const out = {} as Record<Target, string>;
+  let rebuilt = false;
   for (const target of targets) {
     const file = executablePath(target);
     out[target] = file;
     if (stamp.targets[target] !== undefined && existsSync(file)) continue;
+    rebuilt = true;
     const codeCache = target === own;
     if (!blobs.has(codeCache)) blobs.set(codeCache, makeBlob(generator, script, codeCache ? `sea-${own}` : 'sea-portable', codeCache));
     const blob = blobs.get(codeCache)!;
@@ -103,6 +105,12 @@ export async function buildHost(targets: readonly Target[] = ALL_TARGETS, log: (
     const bytes = readFileSync(file).length;
     stamp.targets[target] = { bytes, blob: createHash('sha256').update(blob).digest('hex') };
     log(`${target}: ${path.relative(process.cwd(), file)} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  }
+  // What a download page lists, so a user or support can tell a file is the one built.
+  const sumsFile = path.join(HOST_OUTPUT, 'SHA256SUMS');
+  if (rebuilt || !existsSync(sumsFile)) {
+    const sums = ALL_TARGETS.filter((t) => existsSync(executablePath(t))).map((t) => `${createHash('sha256').update(readFileSync(executablePath(t))).digest('hex')}  ${t}/${TARGETS[t].exe}`);
+    writeFileSync(sumsFile, `${sums.join('\n')}\n`);
   }
   const stampText = `${JSON.stringify(stamp, null, 2)}\n`;
   if (stampText !== previousText) writeFileSync(path.join(HOST_OUTPUT, 'build.json'), stampText);

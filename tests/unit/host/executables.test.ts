@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,6 +42,13 @@ describe.each(ALL_TARGETS)('ep-doctor-host for %s', (target) => {
     expect(layout.signature).toBe(layout.format === 'macho');
   });
 
+});
+
+describe('the downloads', () => {
+  it('SHA256SUMS lists each executable with its hash', () => {
+    const listed = readFileSync(path.join(HOST_OUTPUT, 'SHA256SUMS'), 'utf8').trim().split('\n');
+    expect(listed).toEqual(ALL_TARGETS.map((t) => `${createHash('sha256').update(readFileSync(built[t])).digest('hex')}  ${path.relative(HOST_OUTPUT, built[t])}`));
+  });
 });
 
 describe.each(['darwin-x64', 'darwin-arm64'] as const)('ep-doctor-host for %s', (target) => {
