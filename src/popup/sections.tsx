@@ -92,11 +92,23 @@ export function Components({ facts, say }: { facts: CheckFacts; say: Say }) {
         {license !== undefined && <li>{say('popupComponentLicense', { value: license.validTo ?? license.state })}</li>}
         <li>{say('popupComponentHosts', { value: hosts })}</li>
         <li>{say('popupComponentBrowser', { value: `${facts.browser.name} ${facts.browser.version ?? ''}`.trim() })}</li>
-        {facts.companion?.state === 'ok' && <li data-testid="companion-ok">{say('popupComponentCompanion', { version: facts.companion.version ?? '?', n: facts.companion.checks.length })}</li>}
+        {facts.companion?.state === 'ok' && (
+          <li data-testid="companion-ok">
+            {say('popupComponentCompanion', { version: facts.companion.version ?? '?', n: facts.companion.checks.length })}
+            {unread(facts.companion.checks) !== '' && ` ${say('popupComponentCompanionUnread', { checks: unread(facts.companion.checks) })}`}
+          </li>
+        )}
       </ul>
     </section>
   );
 }
+
+/** The helper's checks that could not read (error, timeout): support should know what was not looked at. */
+const unread = (checks: NonNullable<CheckFacts['companion']>['checks']) =>
+  checks
+    .filter((c) => c.status === 'error' || c.status === 'timeout')
+    .map((c) => c.name)
+    .join(', ');
 
 /** The companion host: what it adds and how to install it when missing; its error when it failed. */
 export function CompanionOffer({ facts, say }: { facts: CheckFacts; say: Say }) {

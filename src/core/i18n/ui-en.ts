@@ -134,6 +134,7 @@ export const UI_EN: Record<UiKey, string> = {
   popupConcerns: 'Certificate: {owner} ({thumbprint}…)',
   popupHost: 'ep-doctor-host helper',
   popupComponentCompanion: 'ep-doctor-host helper {version}: {n} checks outside the browser',
+  popupComponentCompanionUnread: '(could not read: {checks})',
   popupHostWhy: 'Not installed. It checks what the page cannot see: the CryptoPro plug-in manifests of every browser, CryptoPro CSP and its containers, root certificates, tokens and the smart-card service, the clock and time zone. It only reads and changes nothing.',
   popupHostHowLinux: 'To install (Linux): download ep-doctor-host for linux-x64 from the ep-doctor releases page and run in a terminal: chmod +x ep-doctor-host && ./ep-doctor-host install. No administrator rights needed.',
   popupHostHowMac: 'To install (macOS): download ep-doctor-host for your Mac (Apple silicon: darwin-arm64, Intel: darwin-x64) and run in a terminal: xattr -d com.apple.quarantine ep-doctor-host; chmod +x ep-doctor-host && ./ep-doctor-host install. If macOS refuses to start it: codesign --force --sign - ep-doctor-host.',

@@ -132,6 +132,7 @@ export const UI_RU = {
   popupConcerns: 'Сертификат: {owner} ({thumbprint}…)',
   popupHost: 'Помощник ep-doctor-host',
   popupComponentCompanion: 'Помощник ep-doctor-host {version}: проверок вне браузера — {n}',
+  popupComponentCompanionUnread: '(не удалось прочитать: {checks})',
   popupHostWhy: 'Не установлен. Он проверяет то, чего не видно со страницы: манифесты плагина КриптоПро для каждого браузера, КриптоПро CSP и его контейнеры, корневые сертификаты, токены и службу смарт-карт, часы и часовой пояс. Только читает, ничего не меняет.',
   popupHostHowLinux: 'Установка (Linux): скачайте ep-doctor-host для linux-x64 со страницы выпусков ep-doctor и выполните в терминале: chmod +x ep-doctor-host && ./ep-doctor-host install. Права администратора не нужны.',
   popupHostHowMac: 'Установка (macOS): скачайте ep-doctor-host для вашего Mac (Apple Silicon — darwin-arm64, Intel — darwin-x64) и выполните в терминале: xattr -d com.apple.quarantine ep-doctor-host; chmod +x ep-doctor-host && ./ep-doctor-host install. Если macOS не запускает его: codesign --force --sign - ep-doctor-host.',
