@@ -1,4 +1,4 @@
-import { h, render } from 'preact';
+import { h, render, type ComponentChild } from 'preact';
 import { describe, expect, it } from 'vitest';
 import type { CheckFacts, CheckProblem } from '@/src/core/check-result';
 import { t } from '@/src/core/i18n';
@@ -21,7 +21,7 @@ const facts = (companion: CheckFacts['companion'], os = 'linux'): CheckFacts => 
   clockSkewSeconds: null,
 });
 
-function text(vnode: ReturnType<typeof h>): string {
+function text(vnode: ComponentChild): string {
   const root = document.createElement('div');
   render(vnode, root);
   return root.textContent ?? '';
