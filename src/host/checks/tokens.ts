@@ -59,7 +59,8 @@ function pcscdRunning(root: string): boolean {
  */
 export function unixSmartCard(platform: NodeJS.Platform, root: string): SmartCardState {
   if (platform === 'darwin') {
-    return { service: 'builtin', drivers: { rutoken: anyFile(root, ['/Library/Frameworks/rtpkcs11ecp.framework', '/usr/local/lib/librtpkcs11ecp.dylib']), 'cryptopro-pcsc': anyModule(root, '/opt/cprocsp/lib', 'librdrpcsc') } };
+    // CryptoPro's reader modules are not looked for on macOS: where its package puts them is not known here.
+    return { service: 'builtin', drivers: { rutoken: anyFile(root, ['/Library/Frameworks/rtpkcs11ecp.framework', '/usr/local/lib/librtpkcs11ecp.dylib']) } };
   }
   const libs = ['/usr/lib', '/usr/lib64', '/usr/lib/x86_64-linux-gnu'];
   const service = pcscdRunning(root) ? 'running' : existsSync(path.join(root, '/run/pcscd/pcscd.comm')) ? 'on-demand' : anyFile(root, ['/usr/sbin/pcscd', '/sbin/pcscd']) ? 'stopped' : 'missing';

@@ -173,3 +173,12 @@ describe('the clock against the platform server', () => {
     expect(clockCheck({ platform: 'linux', root: '/', now, timeZone: undefined, server: { serverTime: 'yesterday', localTime: 0 } }).problems).toEqual([]);
   });
 });
+
+describe('tokens on macOS', () => {
+  it('PC/SC is part of the OS, and no CryptoPro module is guessed at: no container is not blamed on a module', () => {
+    const mac = unixSmartCard('darwin', '/nonexistent');
+    expect(mac.service).toBe('builtin');
+    expect(Object.keys(mac.drivers)).toEqual(['rutoken']);
+    expect(tokensCheck({ containers: [], smartCard: mac }).problems).toEqual([]);
+  });
+});
