@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { nodeWindowsFs, type WindowsFs } from '@/src/host/windows/files';
 import { decodeOutput, type ToolOutput, type ToolRunner } from '@/src/host/run-tool';
 
@@ -50,5 +52,22 @@ export function mappedFs(root: string): WindowsFs & { local(file: string): strin
     write: (f, t) => nodeWindowsFs.write(local(f), t),
     mkdir: (d) => nodeWindowsFs.mkdir(local(d)),
     remove: (f) => nodeWindowsFs.remove(local(f)),
+  };
+}
+
+/** A fresh mapped file system per test (in a temp dir removed afterwards); read `.fs` inside a test. */
+export function mappedFsPerTest(prefix: string): { readonly fs: ReturnType<typeof mappedFs> } {
+  let root = '';
+  let fs: ReturnType<typeof mappedFs> | null = null;
+  beforeEach(() => {
+    root = mkdtempSync(path.join(tmpdir(), prefix));
+    fs = mappedFs(root);
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+  return {
+    get fs() {
+      if (fs === null) throw new Error('the mapped file system exists only inside a test');
+      return fs;
+    },
   };
 }

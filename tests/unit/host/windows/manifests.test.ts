@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HostCheck } from '@/src/host/protocol';
 import type { ToolOutput } from '@/src/host/run-tool';
 import { inspectWindowsManifest } from '@/src/host/windows/manifest-file';
 import { type HostRegistration, windowsManifestsCheck } from '@/src/host/windows/manifests';
-import { fakeRunner, mappedFs, output, REG, text, TIMED_OUT } from './fake';
+import { fakeRunner, mappedFsPerTest, output, REG, text, TIMED_OUT } from './fake';
 
 const CRYPTOPRO_ORIGINS = ['chrome-extension://iifchhfnnmpdbibifmljnfjhpififfog/', 'chrome-extension://epebfcehmdedogndhlcacafjaacknbcm/', 'chrome-extension://pfhgbfnnjiafkhfdkmpiflachepdcjod/'];
 const PLUGIN_DIR = 'C:\\Program Files (x86)\\Crypto Pro\\CAdES Browser Plug-in';
@@ -14,27 +12,21 @@ const ENV = { SystemRoot: 'C:\\Windows', LOCALAPPDATA: 'C:\\Users\\u\\AppData\\L
 const CHROME = 'Software\\Google\\Chrome\\NativeMessagingHosts';
 const query = (hive: 'HKCU' | 'HKLM', base: string, view: 32 | 64) => `${REG} query ${hive}\\${base} /s /reg:${view}`;
 
-let root: string;
-let fs: ReturnType<typeof mappedFs>;
-beforeEach(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'win-nmh-'));
-  fs = mappedFs(root);
-});
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+const temp = mappedFsPerTest('win-nmh-');
 
 /** A CryptoPro-like manifest at a Windows path, its nmcades.exe next to it unless told otherwise. */
 function manifest(file: string, over: Record<string, unknown> = {}, exe = true): void {
-  fs.mkdir(path.win32.dirname(file));
-  fs.write(file, JSON.stringify({ name: 'ru.cryptopro.nmcades', path: `${PLUGIN_DIR}\\nmcades.exe`, type: 'stdio', allowed_origins: CRYPTOPRO_ORIGINS, ...over }));
+  temp.fs.mkdir(path.win32.dirname(file));
+  temp.fs.write(file, JSON.stringify({ name: 'ru.cryptopro.nmcades', path: `${PLUGIN_DIR}\\nmcades.exe`, type: 'stdio', allowed_origins: CRYPTOPRO_ORIGINS, ...over }));
   if (exe) {
-    fs.mkdir(PLUGIN_DIR);
-    fs.write(`${PLUGIN_DIR}\\nmcades.exe`, 'MZ');
+    temp.fs.mkdir(PLUGIN_DIR);
+    temp.fs.write(`${PLUGIN_DIR}\\nmcades.exe`, 'MZ');
   }
 }
 
 async function check(browser: string, routes: Record<string, ToolOutput>) {
   const fake = fakeRunner(routes);
-  const result = await windowsManifestsCheck({ run: fake.run, env: ENV, browser, inspect: (f, n) => inspectWindowsManifest(f, n, fs) });
+  const result = await windowsManifestsCheck({ run: fake.run, env: ENV, browser, inspect: (f, n) => inspectWindowsManifest(f, n, temp.fs) });
   expect(HostCheck.safeParse(result).success).toBe(true);
   return { ...result, calls: fake.calls, ids: result.problems.map((p) => p.id) };
 }
@@ -76,14 +68,14 @@ describe('native-host registrations (Windows registry)', () => {
     expect((await check('chrome', routes)).problems[0]!.evidence).toContain('nmcades.json, registered in HKEY_LOCAL_MACHINE\\SOFTWARE\\Google\\Chrome\\NativeMessagingHosts\\ru.cryptopro.nmcades) does not exist');
     manifest(file, {}, false);
     expect((await check('chrome', routes)).problems[0]!.evidence).toContain('nmcades.exe, which does not exist');
-    fs.write(file, '{oops');
+    temp.fs.write(file, '{oops');
     expect((await check('chrome', routes)).problems[0]!.evidence).toContain('is not valid JSON');
   });
 
   it('a UTF-8 byte-order mark and a path relative to the manifest folder are fine, as in the browsers', async () => {
     const routes = { [query('HKLM', CHROME, 32)]: output('reg-query-nmh-chrome-hklm32-en.txt') };
     manifest(`${PLUGIN_DIR}\\nmcades.json`, { path: 'nmcades.exe' });
-    fs.write(`${PLUGIN_DIR}\\nmcades.json`, `\uFEFF${fs.read(`${PLUGIN_DIR}\\nmcades.json`).toString()}`);
+    temp.fs.write(`${PLUGIN_DIR}\\nmcades.json`, `\uFEFF${temp.fs.read(`${PLUGIN_DIR}\\nmcades.json`).toString()}`);
     expect((await check('chrome', routes)).ids).toEqual([]);
     manifest(`${PLUGIN_DIR}\\nmcades.json`, { path: '..\\elsewhere\\nmcades.exe' });
     expect((await check('chrome', routes)).problems[0]!.evidence).toContain('points to ..\\elsewhere\\nmcades.exe, which does not exist');
@@ -150,16 +142,16 @@ describe('native-host registrations (Windows registry)', () => {
 
 describe('inspectWindowsManifest', () => {
   it('refuses relative and network manifest paths without reading them', () => {
-    expect(inspectWindowsManifest('nmcades.json', 'ru.cryptopro.nmcades', fs).issues).toEqual(['is not an absolute path']);
-    expect(inspectWindowsManifest('\\\\server\\share\\nmcades.json', 'ru.cryptopro.nmcades', fs).issues).toEqual(['is on a network share (not read)']);
+    expect(inspectWindowsManifest('nmcades.json', 'ru.cryptopro.nmcades', temp.fs).issues).toEqual(['is not an absolute path']);
+    expect(inspectWindowsManifest('\\\\server\\share\\nmcades.json', 'ru.cryptopro.nmcades', temp.fs).issues).toEqual(['is on a network share (not read)']);
   });
 
   it('reports a wrong name, a missing path and an oversized file', () => {
     manifest('C:\\m\\a.json', { name: 'other.host', path: undefined });
-    expect(inspectWindowsManifest('C:\\m\\a.json', 'ru.cryptopro.nmcades', fs).issues).toEqual(['names "other.host", not ru.cryptopro.nmcades', 'has no path']);
-    fs.write('C:\\m\\big.json', ' '.repeat(70 * 1024));
-    expect(inspectWindowsManifest('C:\\m\\big.json', 'ru.cryptopro.nmcades', fs).issues).toEqual(['is larger than 64 KB']);
-    fs.write('C:\\m\\null.json', 'null');
-    expect(inspectWindowsManifest('C:\\m\\null.json', 'ru.cryptopro.nmcades', fs).issues).toEqual(['is not valid JSON']);
+    expect(inspectWindowsManifest('C:\\m\\a.json', 'ru.cryptopro.nmcades', temp.fs).issues).toEqual(['names "other.host", not ru.cryptopro.nmcades', 'has no path']);
+    temp.fs.write('C:\\m\\big.json', ' '.repeat(70 * 1024));
+    expect(inspectWindowsManifest('C:\\m\\big.json', 'ru.cryptopro.nmcades', temp.fs).issues).toEqual(['is larger than 64 KB']);
+    temp.fs.write('C:\\m\\null.json', 'null');
+    expect(inspectWindowsManifest('C:\\m\\null.json', 'ru.cryptopro.nmcades', temp.fs).issues).toEqual(['is not valid JSON']);
   });
 });
