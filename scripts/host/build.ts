@@ -65,7 +65,7 @@ async function quietly(inject: () => Promise<void>): Promise<void> {
   }
 }
 
-/** Builds the targets asked for (default all) when their executable is missing or older than the sources. */
+/** Builds the targets asked for (default all) whose executable is missing or holds another bundle than the sources make. */
 export async function buildHost(targets: readonly Target[] = ALL_TARGETS, log: (line: string) => void = () => {}): Promise<Record<Target, string>> {
   mkdirSync(HOST_OUTPUT, { recursive: true });
   const script = path.join(HOST_OUTPUT, 'ep-doctor-host.cjs');
@@ -98,11 +98,15 @@ export async function buildHost(targets: readonly Target[] = ALL_TARGETS, log: (
     writeFileSync(file, binary);
     chmodSync(file, 0o755);
     await quietly(() => postject.inject(file, SEA_RESOURCE, blob, { sentinelFuse: SEA_FUSE, ...(target.startsWith('darwin-') ? { machoSegmentName: 'NODE_SEA' } : {}) }));
+    let final: Buffer = readFileSync(file);
     // Apple silicon starts only signed programs: an ad-hoc signature over the final bytes.
-    if (target.startsWith('darwin-')) writeFileSync(file, signMachOAdHoc(readFileSync(file), 'ep-doctor-host'));
-    const layout = readExecutable(readFileSync(file));
+    if (target.startsWith('darwin-')) {
+      final = signMachOAdHoc(final, 'ep-doctor-host');
+      writeFileSync(file, final);
+    }
+    const layout = readExecutable(final);
     if (layout.blob === null || !layout.blob.equals(blob) || !layout.fuseFlipped) throw new Error(`${target}: the SEA blob is not where Node looks for it`);
-    const bytes = readFileSync(file).length;
+    const bytes = final.length;
     stamp.targets[target] = { bytes, blob: createHash('sha256').update(blob).digest('hex') };
     log(`${target}: ${path.relative(process.cwd(), file)} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }

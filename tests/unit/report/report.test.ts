@@ -110,12 +110,9 @@ describe('the report', () => {
     const text = renderReportText(buildReport(result(), ctx()), pack);
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^Отчёт ep-doctor [0-9A-Z]{8}: Найдено проблем: 2 — csp-license-expired, cert-not-qualified$/);
-    expect(text).toContain('Время: 2026-11-25 15:00:02 (Europe/Moscow, UTC+03:00)');
-    expect(text).toContain('Площадка: Сбербанк-АСТ — https://www.sberbank-ast.ru/sign');
-    expect(text).toContain('плагин 2.0.15700');
-    expect(text).toContain('(0x8007065B)');
-    expect(text).toContain('Истекла лицензия КриптоПро CSP (csp-license-expired)');
-    expect(text).toContain('Личные данные скрыты');
+    for (const part of ['Время: 2026-11-25 15:00:02 (Europe/Moscow, UTC+03:00)', 'Площадка: Сбербанк-АСТ — https://www.sberbank-ast.ru/sign', 'плагин 2.0.15700', '(0x8007065B)', 'Истекла лицензия КриптоПро CSP (csp-license-expired)', 'Личные данные скрыты']) {
+      expect(text).toContain(part);
+    }
     expect(lines.length).toBeLessThanOrEqual(MAX_TEXT_LINES);
     const many = result({ problems: Array.from({ length: 80 }, (_, i) => ({ id: 'unknown-signing-error' as const, severity: 'warning' as const, source: 'plugin' as const, evidence: `code ${i}` })) });
     const long = renderReportText(buildReport(many, ctx()), pack).split('\n');
