@@ -15,6 +15,8 @@ export const PROBLEM_IDS = [
   'signing-extension-conflict',
   // Crypto provider
   'csp-missing',
+  'csp-license-expiring',
+  'csp-license-wrong-version',
   'csp-license-expired',
   'csp-config-damaged',
   'csp-outdated',
@@ -51,6 +53,14 @@ export const PROBLEM_IDS = [
   'clock-skew',
   'gost-tls-unsupported',
   'unknown-signing-error',
+  // Госплагин (the Госуслуги signing plug-in)
+  'gosplugin-app-missing',
+  'gosplugin-extension-missing',
+  'gosplugin-outdated',
+  'gosplugin-unavailable',
+  // Store and browser hygiene
+  'cert-store-cluttered',
+  'platform-browser-check-false',
 ] as const;
 
 export type ProblemId = (typeof PROBLEM_IDS)[number];

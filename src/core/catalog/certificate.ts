@@ -404,6 +404,30 @@ export const CERTIFICATE_PROBLEMS = {
       ],
     },
   },
+  'cert-store-cluttered': {
+    severity: 'warning',
+    group: 'certificate',
+    title: {
+      ru: 'В хранилище «Личное» много лишних сертификатов',
+      en: 'The personal certificate store is cluttered',
+    },
+    explanation: {
+      ru: 'В хранилище «Личное» накопилось 20 или больше просроченных или чужих сертификатов. Из-за них список сертификатов открывается медленно, в нём легко выбрать не тот, а некоторые порталы (например, Госуслуги) зависают на поиске и проверке сертификатов.',
+      en: 'Twenty or more expired certificates or certificates of other people have piled up in the «Личное» (Personal) store. Because of them the certificate list opens slowly, it is easy to pick the wrong one, and some portals (such as Госуслуги) hang while searching for and checking certificates.',
+    },
+    remedy: {
+      ru: [
+        'Откройте список личных сертификатов: КриптоПро CSP → «Сертификаты» или диспетчер сертификатов Windows (certmgr.msc) → «Личное» → «Сертификаты».',
+        'Удалите сертификаты с истёкшим сроком действия и те, что вам не нужны (например, сертификаты бывших сотрудников); сертификат, которым вы подписываете, и другие действующие сертификаты оставьте.',
+        'Закройте все окна браузера, откройте его снова и повторите вход или подписание.',
+      ],
+      en: [
+        'Open the list of personal certificates: CryptoPro CSP → «Сертификаты» (Certificates), or the Windows certificate manager (certmgr.msc) → «Личное» (Personal) → «Сертификаты» (Certificates).',
+        'Delete the expired certificates and those you do not need (for example, certificates of former employees); keep the certificate you sign with and other valid certificates.',
+        'Close all browser windows, open the browser again and log in or sign again.',
+      ],
+    },
+  },
 } satisfies ProblemEntries<
   | 'cert-none-found'
   | 'cert-no-private-key'
@@ -421,4 +445,5 @@ export const CERTIFICATE_PROBLEMS = {
   | 'cert-not-qualified'
   | 'cert-algorithm-unsupported'
   | 'cert-issuer-not-accredited'
+  | 'cert-store-cluttered'
 >;

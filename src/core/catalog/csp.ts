@@ -26,6 +26,54 @@ export const CSP_PROBLEMS = {
       ],
     },
   },
+  'csp-license-expiring': {
+    severity: 'warning',
+    group: 'csp',
+    title: {
+      ru: 'Скоро закончится лицензия КриптоПро CSP',
+      en: 'The CryptoPro CSP licence expires soon',
+    },
+    explanation: {
+      ru: 'До окончания лицензии КриптоПро CSP (или лицензии на клиент OCSP или TSP, которой пользуется площадка) осталось меньше 30 дней. Сейчас подпись работает, но после этой даты подписать не получится, пока не будет введена новая лицензия.',
+      en: 'The CryptoPro CSP licence (or the OCSP or TSP client licence the platform relies on) ends in less than 30 days. Signing works now, but after that date it will fail until a new licence is entered.',
+    },
+    remedy: {
+      ru: [
+        'Купите новую лицензию заранее или запросите её в удостоверяющем центре или у ИТ-специалиста вашей организации. Лицензия действует на одном компьютере: для каждого компьютера нужна своя.',
+        'Когда получите серийный номер, откройте КриптоПро CSP (при необходимости — от имени администратора), нажмите «Ввод лицензии…» и введите его, не дожидаясь окончания старой лицензии.',
+        'Проверьте в КриптоПро CSP, что новая лицензия принята и срок её действия указан верно.',
+      ],
+      en: [
+        'Buy a new licence in good time, or ask your certification authority (CA) or your IT staff for one. A licence covers one computer: each computer needs its own.',
+        'When you have the serial number, open CryptoPro CSP (as administrator if needed), click «Ввод лицензии…» (Enter licence) and type it in without waiting for the old licence to end.',
+        'Check in CryptoPro CSP that the new licence is accepted and shows the right expiry date.',
+      ],
+    },
+  },
+  'csp-license-wrong-version': {
+    severity: 'error',
+    group: 'csp',
+    title: {
+      ru: 'Лицензия не подходит к установленной версии КриптоПро CSP',
+      en: 'The licence does not fit the installed CryptoPro CSP version',
+    },
+    explanation: {
+      ru: 'В КриптоПро CSP введён лицензионный ключ от прежней версии программы (4.0), а КриптоПро CSP 5.0 R2 и более новые такие ключи уже не принимают. Обычно это выясняется сразу после обновления КриптоПро CSP: лицензия становится недействительной («Лицензия недействительна»), и подпись не создаётся.',
+      en: 'CryptoPro CSP holds a licence key of the previous version (4.0), and CryptoPro CSP 5.0 R2 and later no longer accept such keys. This usually shows up right after a CryptoPro CSP update: the licence becomes invalid («Лицензия недействительна», licence not valid) and no signature is created.',
+    },
+    remedy: {
+      ru: [
+        'Получите лицензию для установленной версии — ключ КриптоПро CSP 5.0: купите её или запросите в удостоверяющем центре или у ИТ-специалиста вашей организации. Ключ от версии 4.0 повторно вводить бесполезно.',
+        'Откройте КриптоПро CSP (при необходимости — от имени администратора), нажмите «Ввод лицензии…» и введите новый серийный номер.',
+        'Закройте все окна браузера, откройте его снова и повторите подписание.',
+      ],
+      en: [
+        'Get a licence for the installed version, a CryptoPro CSP 5.0 key: buy one or ask your certification authority (CA) or your IT staff for it. Entering the 4.0 key again will not help.',
+        'Open CryptoPro CSP (as administrator if needed), click «Ввод лицензии…» (Enter licence) and type in the new serial number.',
+        'Close all browser windows, open the browser again and sign again.',
+      ],
+    },
+  },
   'csp-license-expired': {
     severity: 'error',
     group: 'csp',
@@ -124,4 +172,12 @@ export const CSP_PROBLEMS = {
       ],
     },
   },
-} satisfies ProblemEntries<'csp-missing' | 'csp-license-expired' | 'csp-config-damaged' | 'csp-outdated' | 'csp-conflict'>;
+} satisfies ProblemEntries<
+  | 'csp-missing'
+  | 'csp-license-expiring'
+  | 'csp-license-wrong-version'
+  | 'csp-license-expired'
+  | 'csp-config-damaged'
+  | 'csp-outdated'
+  | 'csp-conflict'
+>;

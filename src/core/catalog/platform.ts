@@ -100,9 +100,34 @@ export const PLATFORM_PROBLEMS = {
       ],
     },
   },
+  'platform-browser-check-false': {
+    severity: 'info',
+    group: 'platform',
+    title: {
+      ru: 'Площадка ошибочно считает браузер неподдерживаемым',
+      en: 'The platform wrongly calls the browser unsupported',
+    },
+    explanation: {
+      ru: 'Площадка пишет, что браузер не поддерживается, хотя он подходит для подписи (например, Chromium-Gost или Яндекс Браузер). Площадка определяет браузер по строке, которую он о себе сообщает (User-Agent), и не узнаёт ваш браузер; дело не в настройках вашего компьютера.',
+      en: 'The platform says the browser is not supported, although it is fine for signing (for example Chromium-Gost or Yandex Browser). The platform identifies the browser by the string it reports about itself (the User-Agent) and does not recognise yours; the cause is not in your computer settings.',
+    },
+    remedy: {
+      ru: [
+        'Не переустанавливайте программы подписи: это проверка на стороне площадки, а не ошибка на вашем компьютере.',
+        'Откройте площадку в том браузере, который она сама называет в инструкции или на странице входа.',
+        'Если такого браузера нет или сообщение осталось, обратитесь в службу поддержки площадки и укажите, каким браузером и какой его версией вы пользуетесь.',
+      ],
+      en: [
+        'Do not reinstall the signing software: this is a check on the platform side, not a fault on your computer.',
+        'Open the platform in the browser it names itself in its instructions or on its login page.',
+        'If you do not have that browser or the message remains, contact the platform support desk and tell them which browser and version you use.',
+      ],
+    },
+  },
 } satisfies ProblemEntries<
   | 'platform-cert-not-registered'
   | 'platform-signature-not-authorized'
   | 'platform-mchd-required'
   | 'platform-security-software'
+  | 'platform-browser-check-false'
 >;

@@ -1,6 +1,9 @@
 import type { ProblemEntries } from './types';
 
-/** Plug-in and browser extension: the chain page → CryptoPro extension → КриптоПро ЭЦП Browser plug-in. */
+/**
+ * Plug-in and browser extension: the chain page → CryptoPro extension → КриптоПро ЭЦП Browser plug-in,
+ * and the same chain for Госплагин, the Госуслуги signing plug-in (extension → application).
+ */
 export const PLUGIN_PROBLEMS = {
   'plugin-extension-missing': {
     severity: 'error',
@@ -226,6 +229,104 @@ export const PLUGIN_PROBLEMS = {
       ],
     },
   },
+  'gosplugin-app-missing': {
+    severity: 'error',
+    group: 'plugin',
+    title: {
+      ru: 'Не установлено приложение Госплагин',
+      en: 'The Госплагин application is not installed',
+    },
+    explanation: {
+      ru: 'Госплагин — плагин Госуслуг для работы с электронной подписью. Он состоит из расширения для браузера и приложения, которое устанавливается на компьютер и выполняет подпись. Расширение есть, а приложение не установлено, поэтому подписать не получится; Госуслуги в этом случае пишут «Для полноценной работы Госплагин необходима установка приложения».',
+      en: 'Госплагин is the Госуслуги (Gosuslugi) plug-in for electronic signatures. It consists of a browser extension and an application installed on the computer that does the signing. The extension is there but the application is not installed, so signing fails; Госуслуги then says «Для полноценной работы Госплагин необходима установка приложения» (the Госплагин application must be installed).',
+    },
+    remedy: {
+      ru: [
+        'Закройте все окна браузера.',
+        'Скачайте приложение Госплагин со страницы плагина на портале Госуслуг и установите его (могут понадобиться права администратора).',
+        'Запустите браузер, проверьте, что расширение «Госплагин» включено, и повторите вход или подписание.',
+      ],
+      en: [
+        'Close all browser windows.',
+        'Download the Госплагин application from the plug-in page of the Госуслуги portal and install it (administrator rights may be needed).',
+        'Start the browser, check that the «Госплагин» extension is enabled, and log in or sign again.',
+      ],
+    },
+  },
+  'gosplugin-extension-missing': {
+    severity: 'error',
+    group: 'plugin',
+    title: {
+      ru: 'Не установлено или отключено расширение Госплагин',
+      en: 'The Госплагин browser extension is not installed or is disabled',
+    },
+    explanation: {
+      ru: 'Эта страница Госуслуг подписывает через Госплагин, а браузер связывается с ним только через расширение «Госплагин». Расширение не найдено или выключено, поэтому страница не видит ни плагин, ни ваши сертификаты.',
+      en: 'This Госуслуги page signs through Госплагин (the Gosuslugi signing plug-in), and the browser reaches it only through the «Госплагин» extension. The extension is missing or disabled, so the page sees neither the plug-in nor your certificates.',
+    },
+    remedy: {
+      ru: [
+        'Откройте список расширений браузера и найдите «Госплагин»; если оно есть, но выключено, включите его.',
+        'Если расширения нет, установите его: обычно его добавляет в браузер приложение Госплагин, поэтому при необходимости переустановите приложение со страницы плагина на портале Госуслуг.',
+        'Обновите страницу Госуслуг (клавиша F5) и повторите вход или подписание.',
+      ],
+      en: [
+        'Open the browser extension list and look for «Госплагин»; if it is there but switched off, switch it on.',
+        'If the extension is missing, install it: the Госплагин application usually adds it to the browser, so reinstall the application from the plug-in page of the Госуслуги portal if needed.',
+        'Reload the Госуслуги page (F5) and log in or sign again.',
+      ],
+    },
+  },
+  'gosplugin-outdated': {
+    severity: 'warning',
+    group: 'plugin',
+    title: {
+      ru: 'Устаревшая версия Госплагина',
+      en: 'Госплагин is out of date',
+    },
+    explanation: {
+      ru: 'Установлена старая версия Госплагина — приложения на компьютере или расширения в браузере; Госуслуги могут сообщить «Ваша версия Госплагин устарела». Пока подпись может работать, но старая версия в любой момент может перестать подходить порталу.',
+      en: 'An old version of Госплагин (the Gosuslugi signing plug-in) is installed: the application on the computer or the browser extension; Госуслуги may say «Ваша версия Госплагин устарела» (your Госплагин version is out of date). Signing may still work, but the portal may stop accepting the old version at any time.',
+    },
+    remedy: {
+      ru: [
+        'Закройте все окна браузера.',
+        'Скачайте последнюю версию приложения Госплагин со страницы плагина на портале Госуслуг и установите её (могут понадобиться права администратора).',
+        'Запустите браузер, откройте список расширений и проверьте, что расширение «Госплагин» включено и тоже обновилось; затем повторите вход или подписание.',
+      ],
+      en: [
+        'Close all browser windows.',
+        'Download the latest Госплагин application from the plug-in page of the Госуслуги portal and install it (administrator rights may be needed).',
+        'Start the browser, open the extension list and check that the «Госплагин» extension is enabled and updated too; then log in or sign again.',
+      ],
+    },
+  },
+  'gosplugin-unavailable': {
+    severity: 'error',
+    group: 'plugin',
+    title: {
+      ru: 'Госплагин не может работать',
+      en: 'Госплагин cannot work',
+    },
+    explanation: {
+      ru: 'Госуслуги сообщили «Работа Госплагина невозможна»: расширение не может связаться с приложением Госплагин, потому что в браузере зарегистрирован несовместимый компонент — обычно остаток старого плагина Госуслуг (IFCPlugin). Пока это не исправлено, войти по электронной подписи и подписывать на Госуслугах не получится.',
+      en: 'Госуслуги reported «Работа Госплагина невозможна» (Госплагин cannot work): the extension cannot reach the Госплагин application because an incompatible component is registered in the browser, usually left over from the old Госуслуги plug-in (IFCPlugin). Until this is fixed you cannot log in with an electronic signature or sign on Госуслуги.',
+    },
+    remedy: {
+      ru: [
+        'Закройте все окна браузера.',
+        'Удалите старый плагин Госуслуг (IFCPlugin) через «Параметры» → «Приложения» (или «Панель управления» → «Программы и компоненты»).',
+        'Скачайте приложение Госплагин со страницы плагина на портале Госуслуг и установите его заново (могут понадобиться права администратора).',
+        'Запустите браузер и повторите вход или подписание.',
+      ],
+      en: [
+        'Close all browser windows.',
+        'Remove the old Госуслуги plug-in (IFCPlugin) in Settings → Apps (or Control Panel → Programs and Features).',
+        'Download the Госплагин application from the plug-in page of the Госуслуги portal and install it again (administrator rights may be needed).',
+        'Start the browser and log in or sign again.',
+      ],
+    },
+  },
 } satisfies ProblemEntries<
   | 'plugin-extension-missing'
   | 'plugin-host-missing'
@@ -236,4 +337,8 @@ export const PLUGIN_PROBLEMS = {
   | 'activex-object-failed'
   | 'browser-unsupported'
   | 'signing-extension-conflict'
+  | 'gosplugin-app-missing'
+  | 'gosplugin-extension-missing'
+  | 'gosplugin-outdated'
+  | 'gosplugin-unavailable'
 >;
