@@ -1,8 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { installPageHooks } from '../src/content/page-hooks';
+import { installPluginSilenceWatch } from '../src/plugin/plugin-silence';
 
 /**
- * MAIN-world hooks for alert/confirm texts and open shadow roots; must run before page scripts.
+ * MAIN-world hooks for alert/confirm texts and open shadow roots, and the watch of the page's own plug-in
+ * requests; must run before page scripts.
  * Its matches are the detector's, copied into the manifest at build time (wxt.config.ts), so this
  * bundle carries no platform data; the placeholder matches nothing if that step were ever skipped.
  */
@@ -13,5 +15,8 @@ export default defineContentScript({
   matchOriginAsFallback: true,
   runAt: 'document_start',
   world: 'MAIN',
-  main: () => installPageHooks(window),
+  main: () => {
+    installPageHooks(window);
+    installPluginSilenceWatch(window);
+  },
 });

@@ -14,9 +14,11 @@ export default defineUnlistedScript(() => {
   } catch {
     // a page-made trap: the options are only a mode and a thumbprint, the defaults are safe
   }
+  const given = typeof stash === 'object' && stash !== null ? (stash as ProbeOptions) : null;
+  const nativeHost = given !== null && (given.nativeHost === 'installed' || given.nativeHost === 'missing') ? given.nativeHost : 'unknown';
   const options: ProbeOptions =
-    typeof stash === 'object' && stash !== null && (stash as ProbeOptions).mode === 'sign' && typeof (stash as ProbeOptions).thumbprint === 'string'
-      ? { mode: 'sign', thumbprint: String((stash as ProbeOptions).thumbprint).slice(0, 64) }
-      : { mode: 'quick' };
+    given !== null && given.mode === 'sign' && typeof given.thumbprint === 'string'
+      ? { mode: 'sign', thumbprint: String(given.thumbprint).slice(0, 64), nativeHost }
+      : { mode: 'quick', nativeHost };
   return runProbe(window, PROBE_EXTENSION_IDS, options);
 });

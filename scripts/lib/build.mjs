@@ -24,8 +24,13 @@ function newestMtime(target) {
   return newest;
 }
 
-/** The simulator's CryptoPro extension id: only a test build's probe knows it. */
-const SIMULATOR_ID = 'eilpabjfkacfjocaocphfabokgjeehee';
+/** A piece of the simulator's test CA (src/plugin/simulator-ca.ts): only a test build's background carries it. */
+function testBuildMarker() {
+  const source = readFileSync(path.join(ROOT, 'src/plugin/simulator-ca.ts'), 'utf8');
+  const base64 = /SIMULATOR_CA_BASE64 =\s*'([A-Za-z0-9+/=]+)'/.exec(source)?.[1];
+  if (base64 === undefined) throw new Error('src/plugin/simulator-ca.ts: no SIMULATOR_CA_BASE64');
+  return base64.slice(100, 160);
+}
 
 /**
  * Makes sure `.output/chrome-mv3` is a current **test build** (pinned id, knows the CryptoPro
@@ -34,10 +39,10 @@ const SIMULATOR_ID = 'eilpabjfkacfjocaocphfabokgjeehee';
  */
 export function ensureBuilt({ force = false } = {}) {
   const manifest = path.join(EXTENSION_DIR, 'manifest.json');
-  const probe = path.join(EXTENSION_DIR, 'plugin-probe.js');
+  const background = path.join(EXTENSION_DIR, 'background.js');
   const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
   const keyed = built > 0 && /"key"\s*:/.test(readFileSync(manifest, 'utf8'));
-  const testBuild = existsSync(probe) && readFileSync(probe, 'utf8').includes(SIMULATOR_ID);
+  const testBuild = existsSync(background) && readFileSync(background, 'utf8').includes(testBuildMarker());
   if (!force && keyed && testBuild && built >= Math.max(...SOURCES.map(newestMtime))) return EXTENSION_DIR;
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
     cwd: ROOT,

@@ -16,12 +16,12 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
  * Launches Debian Chromium with ep-doctor installed in a throw-away profile; with `simulator`, the
  * CryptoPro simulator (tests/simulator) plays the plug-in for that scenario. The simulator is
  * TypeScript: callers that use it run under tsx (npm start, diagnose, vitest).
- * @param {{ headless?: boolean, lang?: string, args?: string[], simulator?: { name: string, scenario: import('../../tests/simulator/scenario').Scenario, companion?: import('../../tests/simulator/launch').CompanionMode } }} [options]
+ * @param {{ headless?: boolean, lang?: string, args?: string[], simulator?: { name: string, scenario: import('../../tests/simulator/scenario').Scenario, companion?: import('../../tests/simulator/launch').CompanionMode, realExtension?: string } }} [options]
  */
 export async function launchWithExtension(options = {}) {
   const { headless = true, lang = 'ru-RU' } = options;
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ep-doctor-chromium-'));
-  const simulator = options.simulator === undefined ? null : await (await import('../../tests/simulator/launch.ts')).prepareSimulator(options.simulator.name, options.simulator.scenario, userDataDir, `${userDataDir}-simulator`, { companion: options.simulator.companion ?? true });
+  const simulator = options.simulator === undefined ? null : await (await import('../../tests/simulator/launch.ts')).prepareSimulator(options.simulator.name, options.simulator.scenario, userDataDir, `${userDataDir}-simulator`, { companion: options.simulator.companion ?? true, ...(options.simulator.realExtension === undefined ? {} : { realExtension: options.simulator.realExtension }) });
   const args = [...ARGS.filter((a) => !a.startsWith('--lang=')), `--lang=${lang}`, ...(options.args ?? [])];
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -34,7 +34,10 @@ export async function launchWithExtension(options = {}) {
     env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8`, LC_ALL: '' },
     defaultViewport: headless ? { width: 1280, height: 900 } : null,
   });
-  if (simulator?.extensionDir) await browser.installExtension(simulator.extensionDir);
+  if (simulator?.extensionDir) {
+    const installed = await browser.installExtension(simulator.extensionDir);
+    if (installed !== simulator.extensionId) throw new Error(`CryptoPro extension id ${installed}, expected ${simulator.extensionId}`);
+  }
   const id = await browser.installExtension(EXTENSION_DIR);
   if (id !== EXTENSION_ID) throw new Error(`extension id ${id}, expected ${EXTENSION_ID}: is the manifest key missing?`);
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${EXTENSION_ID}/`), { timeout: 15_000 });

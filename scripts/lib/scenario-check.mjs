@@ -24,17 +24,26 @@ export async function loadScenario(file) {
  * Real Chromium with ep-doctor and the CryptoPro simulator playing `scenario`; a platform-style signing
  * page (it loads the vendor-style cadesplugin_api.js) served under `url`. The check is started the way
  * a user starts it: «Проверить» in ep-doctor's popup for that tab.
- * @param {{ name: string, scenario: import('../../tests/simulator/scenario').Scenario, url?: string, headless?: boolean, lang?: string, html?: string, companion?: import('../../tests/simulator/launch').CompanionMode }} options
+ * `loader` serves that text as the page's cadesplugin_api.js instead of the scenario's loader generation
+ * (the fidelity runner's vendor loader); `realExtension` installs that unpacked CryptoPro extension
+ * instead of the simulated one.
+ * @param {{ name: string, scenario: import('../../tests/simulator/scenario').Scenario, url?: string, headless?: boolean, lang?: string, html?: string, companion?: import('../../tests/simulator/launch').CompanionMode, loader?: string, realExtension?: string }} options
  */
 export async function openScenario(options) {
   ensureBuilt();
-  const session = await launchWithExtension({ headless: options.headless ?? true, lang: options.lang ?? 'ru-RU', simulator: { name: options.name, scenario: options.scenario, companion: options.companion ?? true } });
+  const session = await launchWithExtension({
+    headless: options.headless ?? true,
+    lang: options.lang ?? 'ru-RU',
+    simulator: { name: options.name, scenario: options.scenario, companion: options.companion ?? true, ...(options.realExtension === undefined ? {} : { realExtension: options.realExtension }) },
+  });
   // Headless Chromium always has an English UI; ep-doctor's own language setting decides instead.
   const uiLang = (options.lang ?? 'ru-RU').startsWith('en') ? 'en' : 'ru';
   await session.worker.evaluate((/** @type {string} */ value) => chrome.storage.local.set({ 'settings:lang': value }), uiLang);
   const url = options.url ?? options.scenario.url ?? DEFAULT_CHECK_URL;
   const { page, tabId } = await newTrackedPage(session.browser, session.worker);
-  await servePage(page, SIGN_PAGE, url, options.html, { clockOffsetMs: options.scenario.serverClockOffsetMinutes * 60_000 });
+  const { loaderSource } = await import('../../tests/simulator/loader.ts');
+  const loader = options.loader ?? loaderSource(options.scenario.loader);
+  await servePage(page, SIGN_PAGE, url, options.html, { clockOffsetMs: options.scenario.serverClockOffsetMinutes * 60_000, files: { 'cadesplugin_api.js': loader } });
   await page.goto(url, { waitUntil: 'load' });
   // The site's own loader has settled (or is still waiting, as with a hanging plug-in).
   await page.waitForFunction(() => !document.getElementById('status')?.textContent?.includes('Загрузка'), { timeout: 3000 }).catch(() => undefined);

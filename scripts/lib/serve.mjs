@@ -12,7 +12,9 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset
  * @param {string} file
  * @param {string} url
  * @param {string} [html] served instead of the file's content
- * @param {{ clockOffsetMs?: number }} [server] the served page's Date header runs this far ahead
+ * @param {{ clockOffsetMs?: number, files?: Record<string, string | null> }} [server] the served page's Date
+ *   header runs this far ahead; `files` answers same-origin file names from memory instead of the
+ *   siblings of `file` (null: 404), e.g. the page loader a scenario or the fidelity runner chose
  */
 export async function servePage(page, file, url, html, server = {}) {
   const target = new URL(url);
@@ -34,6 +36,13 @@ export async function servePage(page, file, url, html, server = {}) {
       return void request.respond({ status: 200, contentType: TYPES['.html'], headers: { date }, body: html ?? readFileSync(file) });
     }
     if (requested.origin === target.origin) {
+      const name = path.basename(requested.pathname);
+      if (server.files !== undefined && Object.hasOwn(server.files, name)) {
+        const body = server.files[name];
+        if (body === null || body === undefined) return void request.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
+        const type = TYPES[/** @type {keyof typeof TYPES} */ (path.extname(name))] ?? 'application/octet-stream';
+        return void request.respond({ status: 200, contentType: type, body });
+      }
       const sibling = path.join(dir, path.basename(requested.pathname));
       if (path.basename(requested.pathname) !== '' && existsSync(sibling)) {
         const type = TYPES[/** @type {keyof typeof TYPES} */ (path.extname(sibling))] ?? 'application/octet-stream';

@@ -11,12 +11,6 @@ export const CRYPTOPRO_BRIDGE = 'nmcades_plugin_api.js';
 /** Native messaging hosts of the signing components we can tell apart by connectNative's answer. */
 export const SIGNING_NATIVE_HOSTS = ['ru.cryptopro.nmcades', 'ru.rutoken.firewyrmhost', 'ru.rtlabs.ifcplugin', 'chrome.gosuslugi.plugin', 'kontur.plugin', 'kd.nc'] as const;
 
-/**
- * The simulator's stand-in for the CryptoPro extension (tests/simulator/extension, pinned by its key).
- * Only test builds try it (src/plugin/build-flags.ts); user builds and the store package never do.
- */
-export const SIMULATOR_EXTENSION_ID = 'eilpabjfkacfjocaocphfabokgjeehee';
-
 /** Signing-related extensions a check lists when the user grants the optional `management` permission. */
 export const SIGNING_EXTENSIONS: Readonly<Record<string, string>> = {
   [CRYPTOPRO_EXTENSIONS.mv3]: 'CryptoPro Extension for CAdES Browser Plug-in (MV3)',

@@ -51,7 +51,11 @@ function reachProblems(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
   }
   const error = report.about.error;
   if (hostMissing) return [problem('plugin-host-missing', 'discovery', `native host ru.cryptopro.nmcades is not registered${error ? `; plug-in: ${describe(error)}` : ''}`)];
-  if (report.about.timedOut === true) return [problem('plugin-load-timeout', 'plugin', 'the plug-in did not answer CAdESCOM.About in 6 s (a hidden «Подтверждение доступа» window, or the native part hangs)')];
+  if (report.about.timedOut === true) {
+    const silent = report.about.silentMs === undefined ? '' : ` for ${(report.about.silentMs / 1000).toFixed(1)} s`;
+    const counted = report.loader.state === 'pending' ? ', counting the site loader\'s own wait' : '';
+    return [problem('plugin-load-timeout', 'plugin', `the extension answered, the plug-in stayed silent${silent}${counted} (a hidden «Подтверждение доступа» window, or the native part hangs)`)];
+  }
   if (error !== undefined && error.code !== null) return problemsOfError(error, 'plugin', 'CAdESCOM.About');
   return [problem('plugin-host-missing', 'plugin', `the extension answered but the plug-in did not start${error ? `: ${describe(error)}` : ''}`)];
 }

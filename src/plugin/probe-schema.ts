@@ -45,7 +45,7 @@ export const ProbeReportSchema = z.object({
     extensionVersion: z.nullable(str(100)),
   }),
   path: z.enum(['page', 'bridge', 'none']),
-  about: z.object({ ok: z.boolean(), error: z.optional(CallError), timedOut: z.optional(z.boolean()), pluginVersion: z.optional(str(40)), version: z.optional(str(40)) }),
+  about: z.object({ ok: z.boolean(), error: z.optional(CallError), timedOut: z.optional(z.boolean()), silentMs: z.optional(z.number().check(z.minimum(0), z.maximum(3_600_000))), pluginVersion: z.optional(str(40)), version: z.optional(str(40)) }),
   providers: z.array(z.object({ type: z.number(), name: z.optional(str(200)), version: z.optional(str(40)), error: z.optional(CallError) })).check(z.maxLength(10)),
   licenses: z.array(z.object({ product: z.enum(['csp', 'ocsp', 'tsp']), valid: z.optional(z.boolean()), validTo: z.optional(str(60)), error: z.optional(CallError) })).check(z.maxLength(3)),
   stores: z.object({ my: StoreRead, container: StoreRead }),

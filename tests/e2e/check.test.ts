@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/build.mjs';
 import { openScenario, pressCheck, pressTestSignature, problemIds } from '../../scripts/lib/scenario-check.mjs';
+import type { CheckResult } from '../../src/core/check-result';
 import { parseScenario, type Scenario } from '../simulator/scenario';
 import { clickInHint, hintTexts, until } from './support';
 
@@ -35,10 +36,40 @@ async function withScenario(options: Parameters<typeof openScenario>[0], use: (o
 describe('the check against the CryptoPro simulator, one scenario per browser', () => {
   it('covers the scenarios the issue lists', () => {
     const names = SCENARIOS.map((s) => s.name);
-    for (const required of ['all-good', 'extension-missing', 'host-missing', 'load-timeout', 'access-denied', 'csp-missing', 'license-expired', 'no-certificates', 'no-key-link', 'token-removed', 'cert-expired', 'key-period-expired', 'untrusted-chain', 'revoked', 'two-tokens', 'vipnet-and-cryptopro']) {
+    for (const required of ['slow-host', 'host-exit', 'host-missing-no-loader', 'mv2-extension', 'mv2-extension-loader-2.0', 'loader-2.1', 'loader-2.3', 'old-loader-mv3', 'no-loader', 'all-good', 'extension-missing', 'host-missing', 'load-timeout', 'access-denied', 'csp-missing', 'license-expired', 'no-certificates', 'no-key-link', 'token-removed', 'cert-expired', 'key-period-expired', 'untrusted-chain', 'revoked', 'two-tokens', 'vipnet-and-cryptopro']) {
       expect(names).toContain(required);
     }
   });
+
+  /** What some scenarios must show beyond their problem ids (the behaviour of the real pieces they model). */
+  const EXTRA: Record<string, (result: CheckResult, opened: Awaited<ReturnType<typeof openScenario>>) => Promise<void>> = {
+    // With no loader on the page the probe brings the bridge; the extension names its version once asked after a request.
+    'no-loader': async (result) => {
+      expect(result.facts?.plugin.path).toBe('bridge');
+      expect(result.facts?.extension.version).toBe('1.3.17');
+    },
+    // The extension stays silent without its native part, yet answers version requests once the page sent one.
+    'host-missing-no-loader': async (result) => {
+      expect(result.facts?.extension).toMatchObject({ version: '1.3.17', answered: true });
+      expect(result.problems[0]!.evidence).toContain('not registered');
+    },
+    // The page's request died with the first host process; the check's requests start a new one.
+    'host-exit': async (result, opened) => {
+      expect(await opened.page.$eval('#status', (e) => e.textContent)).toContain('Загрузка');
+      expect(result.facts?.plugin.version).toBe('2.0.15700');
+    },
+    'load-timeout': async (result) => {
+      expect(result.problems[0]!.evidence).toMatch(/silent for \d+\.\d s, counting the site loader's own wait/);
+    },
+    // The old generation answers no version request.
+    'mv2-extension': async (result) => {
+      expect(result.facts?.extension).toMatchObject({ version: null, answered: true });
+    },
+    'slow-host': async (result) => {
+      expect(result.facts?.plugin.path).toBe('bridge');
+      expect(result.timings.probe).toBeGreaterThan(2900);
+    },
+  };
 
   for (const { name, scenario: s } of SCENARIOS) {
     it(`${name}: «Проверить» finds exactly ${s.expect.join(', ') || 'nothing'}${s.expectTestSignature ? `; «Тестовая подпись» finds ${s.expectTestSignature.join(', ')}` : ''}`, async () => {
@@ -48,6 +79,7 @@ describe('the check against the CryptoPro simulator, one scenario per browser', 
         expect(problemIds(result)).toEqual([...s.expect].sort());
         // Every problem says what it saw.
         for (const p of result.problems) expect(p.evidence.length).toBeGreaterThan(10);
+        await EXTRA[name]?.(result, opened);
         if (s.expectTestSignature !== undefined) {
           const signature = await pressTestSignature(opened);
           expect(signature, 'a certificate offers «Тестовая подпись»').not.toBeNull();
@@ -164,10 +196,9 @@ describe('pages without a working site loader', () => {
   });
 
   it('a site loader that failed while the plug-in works now: reload the page (or the loader does not know the extension)', async () => {
-    const loader = readFileSync(path.join(ROOT, 'tests/simulator/page/cadesplugin_api.js'), 'utf8').replace(", 'eilpabjfkacfjocaocphfabokgjeehee'", '');
-    expect(loader).not.toContain('eilpabjfkacfjocaocphfabokgjeehee');
-    const html = readFileSync(path.join(ROOT, 'tests/simulator/page/sign.html'), 'utf8').replace('<script src="cadesplugin_api.js"></script>', `<script>${loader}</script>`);
-    await withScenario({ name: 'all-good', scenario: scenario('all-good'), html }, async (opened) => {
+    // A 2.0 loader knows only the MV2 extension; the computer has the MV3 one, which works.
+    await withScenario({ name: 'old-loader-mv3', scenario: scenario('old-loader-mv3') }, async (opened) => {
+      expect(await opened.page.$eval('#status', (e) => e.textContent)).toContain('Плагин недоступен');
       const result = await pressCheck(opened);
       expect(result.status, result.reason).toBe('done');
       expect(problemIds(result)).toEqual(['plugin-connection-lost']);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildHost } from '../../scripts/host/build';
 import { hostTarget } from '../../scripts/host/node-binaries';
 import { KNOWN_CAS } from '../../src/host/checks/roots';
-import { SIMULATOR_EXTENSION_ID } from '../../src/plugin/extension-ids';
+import { CRYPTOPRO_EXTENSIONS } from '../../src/plugin/extension-ids';
 import { resolveScenario, type ResolvedScenario } from './resolve';
 import type { Scenario } from './scenario';
 
@@ -14,22 +15,48 @@ export const SIMULATOR_PAGE_DIR = path.join(HERE, 'page');
 export const SCENARIO_DIR = path.join(HERE, 'scenarios');
 
 export interface SimulatorSetup {
-  /** The simulated CryptoPro extension to install, or null when the scenario has none. */
+  /** The CryptoPro extension to install (simulated or the one given), or null when the scenario has none. */
   extensionDir: string | null;
+  /** Its id, which the simulated native host allows. */
+  extensionId: string | null;
   resolved: ResolvedScenario;
 }
 
 /** The companion host to register: the real one, none, or a broken stand-in (for fault tests). */
 export type CompanionMode = boolean | 'crash' | 'hang' | 'garbage' | 'oversized';
 
+/** The id Chromium gives an unpacked extension with this manifest `key` (SHA-256 of the key, a–p). */
+export function extensionIdOfKey(key: string): string {
+  const hash = createHash('sha256').update(Buffer.from(key, 'base64')).digest('hex').slice(0, 32);
+  return [...hash].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+/**
+ * The MV2 generation plays under the published MV2 extension's public key (from its manifest, as the
+ * Chrome Web Store serves it), so it has that extension's id, iifchhfnnmpdbibifmljnfjhpififfog; the 1.3
+ * generation's manifest carries the MV3 one's (pfhgbfnnjiafkhfdkmpiflachepdcjod). Public keys only: they
+ * make the ids, and let the vendor's loaders find the simulated extension as they find the real one.
+ */
+const MV2_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAsePKp3waq5KKtMV6DGvvY706kmxCCvsaVCoHylp2xlNuAlIXZtuRv+0l425qAqXJuMOx0CCniDQFB8LUqPw8W8C3tlZNhLh9RTayAsHMhgjeVJOO1BsX/UYsyt2WM2ZNU93M/VFl8lLpwPUwTx0O+ThLZGWyryUJtOfNJm0aZNCSgviM3Go6kanqBEe5H4SlItMd+96F0oYjh4y71ZfiUruqTPyKv9IfZbg6BWCf6Et5K6gyJtGG2DZ0oyZruub/OfxcJbOIGYBilQmbUIvX9tyzVhlVjgdKRIZxtn+P+xI38MMtKIgvp8giSLyHnUQYTjaw/TcBxVYoJknqUijK1QIDAQAB';
+/** What each generation reports as its version unless the scenario says otherwise. */
+const DEFAULT_VERSION = { '1.3': '1.3.17', '1.2': '1.2.14' } as const;
+
 /**
  * Puts the simulator into a browser profile before Chromium starts: the scenario resolved for today,
  * the nmcades host bundled and registered in the profile's NativeMessagingHosts (Chromium reads user
- * manifests from there), a copy of the simulated CryptoPro extension with the scenario's version, and
- * ep-doctor-host (the single executable `npm run build:host` makes) over a fake CryptoPro install.
+ * manifests from there) for the CryptoPro extension in use, that extension — a copy of the simulated
+ * one playing the scenario's generation and version, or `realExtension` (an unpacked CryptoPro
+ * extension given to the fidelity runner; its manifest `key` gives its id) — and ep-doctor-host (the
+ * single executable `npm run build:host` makes) over a fake CryptoPro install.
  */
-
-export async function prepareSimulator(name: string, scenario: Scenario, userDataDir: string, workDir: string, options: { companion?: CompanionMode } = {}): Promise<SimulatorSetup> {
+export async function prepareSimulator(
+  name: string,
+  scenario: Scenario,
+  userDataDir: string,
+  workDir: string,
+  options: { companion?: CompanionMode; realExtension?: string } = {},
+): Promise<SimulatorSetup> {
   mkdirSync(workDir, { recursive: true });
   const resolved = await resolveScenario(name, scenario);
   const resolvedFile = path.join(workDir, 'scenario.resolved.json');
@@ -41,6 +68,29 @@ export async function prepareSimulator(name: string, scenario: Scenario, userDat
   writeFileSync(launcher, `#!/bin/sh\nexec '${process.execPath}' '${hostFile}' '${resolvedFile}' "$@"\n`);
   chmodSync(launcher, 0o755);
 
+  let extensionDir: string | null = null;
+  let extensionId: string | null = null;
+  if (scenario.extension.installed) {
+    extensionDir = path.join(workDir, 'extension');
+    cpSync(options.realExtension ?? path.join(HERE, 'extension'), extensionDir, { recursive: true });
+    const manifestFile = path.join(extensionDir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { version: string; key?: string; name: string };
+    if (options.realExtension === undefined) {
+      const generation = scenario.extension.generation;
+      manifest.version = scenario.extension.version ?? DEFAULT_VERSION[generation];
+      if (generation === '1.2') {
+        manifest.key = MV2_KEY;
+        manifest.name = manifest.name.replace('(ep-doctor simulator)', '(ep-doctor simulator, MV2 generation)');
+      }
+      writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+      writeFileSync(path.join(extensionDir, 'config.js'), `globalThis.EP_DOCTOR_SIMULATOR = ${JSON.stringify({ generation })};\n`);
+      const bridgeFile = path.join(extensionDir, 'nmcades_plugin_api.js');
+      writeFileSync(bridgeFile, readFileSync(bridgeFile, 'utf8').replace('var OLD_PROTOCOL = false;', `var OLD_PROTOCOL = ${generation === '1.2'};`));
+    }
+    if (typeof manifest.key !== 'string') throw new Error(`${options.realExtension ?? 'the simulated extension'}: manifest.json has no "key", so its id is not the published one`);
+    extensionId = extensionIdOfKey(manifest.key);
+  }
+
   if (scenario.host !== 'missing') {
     const hostsDir = path.join(userDataDir, 'NativeMessagingHosts');
     mkdirSync(hostsDir, { recursive: true });
@@ -49,23 +99,14 @@ export async function prepareSimulator(name: string, scenario: Scenario, userDat
       description: 'ep-doctor simulator of the CAdES Browser plug-in native host',
       path: launcher,
       type: 'stdio',
-      allowed_origins: [`chrome-extension://${SIMULATOR_EXTENSION_ID}/`],
+      // As the vendor's installer writes it: the three published ids.
+      allowed_origins: Object.values(CRYPTOPRO_EXTENSIONS).map((id) => `chrome-extension://${id}/`),
     };
     writeFileSync(path.join(hostsDir, 'ru.cryptopro.nmcades.json'), JSON.stringify(manifest, null, 2));
   }
 
   if (options.companion !== false) await prepareCompanion(userDataDir, workDir, scenario.host !== 'missing' ? launcher : null, resolved, options.companion ?? true);
-
-  let extensionDir: string | null = null;
-  if (scenario.extension.installed) {
-    extensionDir = path.join(workDir, 'extension');
-    cpSync(path.join(HERE, 'extension'), extensionDir, { recursive: true });
-    const manifestFile = path.join(extensionDir, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { version: string };
-    manifest.version = scenario.extension.version;
-    writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
-  }
-  return { extensionDir, resolved };
+  return { extensionDir, extensionId, resolved };
 }
 
 /**

@@ -28,6 +28,8 @@ export interface ResolvedCertificate {
 export interface ResolvedScenario {
   name: string;
   host: Scenario['host'];
+  hostStartDelayMs: number;
+  hostExitsAfter: number | null;
   siteAccess: Scenario['siteAccess'];
   pluginVersion: string;
   providers: Scenario['providers'];
@@ -111,6 +113,8 @@ export async function resolveScenario(name: string, scenario: Scenario, now = ne
   return {
     name,
     host: scenario.host,
+    hostStartDelayMs: scenario.hostStartDelayMs,
+    hostExitsAfter: scenario.hostExitsAfter,
     siteAccess: scenario.siteAccess,
     pluginVersion: scenario.pluginVersion,
     providers: scenario.providers,

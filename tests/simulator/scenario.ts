@@ -64,9 +64,23 @@ export const Scenario = z
   .object({
     description: z.string().min(1).max(500),
     /** The CryptoPro browser extension (played by the simulator extension). */
-    extension: z.object({ installed: z.boolean().default(true), version: z.string().regex(/^\d+(\.\d+){0,3}$/).default('1.3.17') }).strict().default({ installed: true, version: '1.3.17' }),
+    extension: z
+      .object({
+        installed: z.boolean().default(true),
+        version: z.string().regex(/^\d+(\.\d+){0,3}$/).optional(),
+        /** `1.3`: the current MV3 extension (store id pfhgbf…); `1.2`: the old MV2 one (iifchh…, bundled by Chromium-Gost, installed by policy). */
+        generation: z.enum(['1.3', '1.2']).default('1.3'),
+      })
+      .strict()
+      .default({ installed: true, generation: '1.3' }),
+    /** The site's page loader, as the generations of cadesplugin_api.js platforms serve behave. */
+    loader: z.enum(['2.4', '2.3', '2.1', '2.0', 'none']).default('2.4'),
     /** The native part (nmcades): missing, answering, or started but never answering. */
     host: z.enum(['installed', 'missing', 'hangs']).default('installed'),
+    /** A slow first start of the native part: it answers nothing for this long (Windows can take seconds). */
+    hostStartDelayMs: z.number().int().min(0).max(30_000).default(0),
+    /** The first native-host process exits after answering this many requests (a crash mid-session). */
+    hostExitsAfter: z.number().int().min(1).max(1000).nullable().default(null),
     /** The «Подтверждение доступа» answer for the page's site. */
     siteAccess: z.enum(['allowed', 'denied']).default('allowed'),
     pluginVersion: z.string().regex(/^\d+\.\d+\.\d+$/).default('2.0.15700'),

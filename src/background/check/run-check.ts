@@ -5,7 +5,7 @@ import { SEVERITIES } from '../../core/problem-ids';
 import { interpretProbe, interpretSignature, type HostState } from '../../plugin/interpret';
 import { connectedTokens, interpretCertificates } from '../../plugin/interpret-certificates';
 import { parseLicenseValidTo } from '../../plugin/license';
-import type { ProbeReport } from '../../plugin/probe/report';
+import type { ProbeOptions, ProbeReport } from '../../plugin/probe/report';
 import { PLATFORM_MATCHES } from '../../platforms';
 import { platformForUrl } from '../../platforms/match-url';
 import { readTabFindings } from '../tab-findings';
@@ -102,9 +102,17 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
     };
     const env0 = await browserAndOs();
     const clock = request.kind === 'quick' ? serverClock(request.tabId) : Promise.resolve(null);
+    // Discovery answers in milliseconds and tells the probe whether the CryptoPro extension can answer at
+    // all: with no native host registered the real extension stays silent, and waiting on it is wasted.
+    const discovery = timed(discoverNativeHosts());
+    const probing = discovery.then(([found]) => {
+      const nativeHost = found.find((h) => h.name === 'ru.cryptopro.nmcades')?.state ?? 'unknown';
+      const options: ProbeOptions = request.kind === 'sign' && request.thumbprint !== undefined ? { mode: 'sign', thumbprint: request.thumbprint, nativeHost } : { mode: 'quick', nativeHost };
+      return timed(runProbeInTab(request.tabId, options));
+    });
     const [[probe, probeMs], [hosts, discoveryMs], server, env, extensions, companion] = await Promise.all([
-      timed(runProbeInTab(request.tabId, request.kind === 'sign' && request.thumbprint !== undefined ? { mode: 'sign', thumbprint: request.thumbprint } : { mode: 'quick' })),
-      timed(discoverNativeHosts()),
+      probing,
+      discovery,
       clock,
       Promise.resolve(env0),
       signingExtensions(),

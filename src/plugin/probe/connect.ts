@@ -1,7 +1,8 @@
 import { CRYPTOPRO_BRIDGE } from '../extension-ids';
 import { callError, Timeout, withTimeout } from './call';
 import { NativePromise } from './intrinsics';
-import type { ProbeReport } from './report';
+import { PLUGIN_SILENCE_KEY } from '../plugin-silence';
+import type { ProbeOptions, ProbeReport } from './report';
 
 /** A plug-in object: every property read and method call answers a Promise (research §1.3). */
 export type PluginObject = Record<string, unknown>;
@@ -12,14 +13,26 @@ interface Bridge {
 }
 
 export const TIMEOUTS = {
-  /** How long a site loader still loading gets before the probe uses its own bridge. */
-  pageLoader: 2500,
+  /** A site loader still loading gets this long before the probe goes its own way (and does not wait on it). */
+  pageLoaderGrace: 250,
   script: 1500,
   handshake: 1500,
-  /** Extensions before 1.3 do not answer version and id requests. */
+  /** The extension answers version and id requests (1.3.x only, and only once the page sent a request). */
   identity: 800,
-  /** Creating CAdESCOM.About: beyond this the plug-in counts as not answering (the loader waits 20 s). */
-  about: 6000,
+  /** The first request, when nothing else says how long the plug-in has been silent (the loader waits 20 s). */
+  firstAnswer: 6000,
+  /**
+   * Silence that counts as «the plug-in does not answer», measured from the site loader's own first
+   * request when the page shows it: a slow first start (seconds on Windows) answers well within it.
+   */
+  silence: 4000,
+  /** The least the probe itself waits for its first answer. */
+  ownWait: 1000,
+  /**
+   * The browser already said ru.cryptopro.nmcades is not registered: the real extension then answers
+   * nothing at all (tests/simulator/README.md), so a short wait only confirms the silence.
+   */
+  hostMissing: 800,
 };
 
 type Win = Window & typeof globalThis & { cadesplugin?: unknown; cpcsp_chrome_nmcades?: unknown };
@@ -87,30 +100,57 @@ async function settle(promise: Promise<unknown>, ms: number): Promise<{ state: '
 }
 
 /**
+ * How long the page's oldest unanswered plug-in request has waited (ms), from the watch ep-doctor's
+ * page hook keeps on platform pages (src/content/plugin-silence.ts); null elsewhere.
+ */
+export function pageSilence(win: Window): number | null {
+  try {
+    const read = (win as unknown as Record<symbol, unknown>)[Symbol.for(PLUGIN_SILENCE_KEY)];
+    const value = typeof read === 'function' ? (read as () => unknown)() : null;
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** How long the probe waits for the plug-in's first answer, and from when the silence is counted. */
+export function firstAnswerWait(nativeHost: ProbeOptions['nativeHost'], pageSilentMs: number | null, now: number): { ms: number; since: number } {
+  if (nativeHost === 'missing') return { ms: TIMEOUTS.hostMissing, since: now };
+  if (pageSilentMs === null) return { ms: TIMEOUTS.firstAnswer, since: now };
+  return { ms: Math.round(Math.min(TIMEOUTS.firstAnswer, Math.max(TIMEOUTS.ownWait, TIMEOUTS.silence - pageSilentMs))), since: now - pageSilentMs };
+}
+
+/**
  * Reaches the plug-in: the site's own `cadesplugin` when it loaded fine, otherwise the CryptoPro
  * extension's bridge the way the vendor loader does it (script of each known id, echo handshake,
  * `CreatePluginObject`), which also gives the exact error the site's loader hid behind
- * «Плагин недоступен». The temporary global `cadesplugin` the bridge needs has no LOG_LEVEL_DEBUG, so a
- * site loader that runs later does not skip itself; `cleanup` removes it.
+ * «Плагин недоступен». A site loader that is still waiting is not waited for: the probe asks the
+ * plug-in itself, and counts the loader's wait as silence already seen. The temporary global
+ * `cadesplugin` the bridge needs has no LOG_LEVEL_DEBUG, so a site loader that runs later does not
+ * skip itself; `cleanup` removes it. `identity` settles when the extension's version and id are read.
  */
-export async function connect(win: Win, extensionIds: readonly string[], report: ProbeReport): Promise<{ create: CreateObject | null; cleanup: () => void }> {
+export async function connect(win: Win, extensionIds: readonly string[], report: ProbeReport, options: ProbeOptions): Promise<{ create: CreateObject | null; cleanup: () => void; identity: Promise<void> }> {
   const found = win.cadesplugin;
   const page = typeof found === 'object' && found !== null && STAND in found ? undefined : found;
   let cleanup = (): void => undefined;
+  const none = (): { create: null; cleanup: () => void; identity: Promise<void> } => ({ create: null, cleanup, identity: NativePromise.resolve() });
   if (page !== undefined) {
     if (!(page instanceof NativePromise) || typeof (page as { CreateObjectAsync?: unknown }).CreateObjectAsync !== 'function') {
       report.loader = { state: 'invalid' };
-      return { create: null, cleanup };
+      return none();
     }
-    report.loader = await settle(page, TIMEOUTS.pageLoader);
+    report.loader = await settle(page, TIMEOUTS.pageLoaderGrace);
     if (report.loader.state === 'resolved') {
       report.path = 'page';
       report.bridge.source = 'page';
       const pageCreate = (page as unknown as { CreateObjectAsync: CreateObject }).CreateObjectAsync.bind(page);
-      await identify(win, report, false);
-      return { create: pageCreate, cleanup };
+      // The site already sent requests, so the extension answers these now.
+      return { create: pageCreate, cleanup, identity: identify(win, report) };
     }
   }
+  // Only a loader still waiting for its first answers says the plug-in is silent; old requests of a
+  // loaded page may have been lost with a host that exited (the extension starts a new one on demand).
+  const pageSilentMs = report.loader.state === 'pending' ? pageSilence(win) : null;
 
   let bridge = isBridge(win.cpcsp_chrome_nmcades) ? win.cpcsp_chrome_nmcades : null;
   if (bridge !== null) report.bridge.source = 'page';
@@ -140,29 +180,32 @@ export async function connect(win: Win, extensionIds: readonly string[], report:
       report.bridge.source = 'firefox';
     }
   }
-  if (bridge === null) return { create: null, cleanup };
+  if (bridge === null) return none();
 
-  const handshake = await identify(win, report, true);
-  if (!handshake) return { create: null, cleanup };
+  const loaded = await ask(win, 'cadesplugin_echo_request', (m) => (m.includes('cadesplugin_loaded') ? true : null), TIMEOUTS.handshake);
+  report.bridge.handshake = loaded === true ? 'ok' : 'timeout';
+  if (loaded !== true) return none();
+  const wait = firstAnswerWait(options.nativeHost, pageSilentMs, performance.now());
+  // The first request goes out now; the 1.3.x extension answers version and id requests only after it.
+  const creating = withTimeout(bridge.CreatePluginObject(), wait.ms, 'CreatePluginObject');
+  const identity = identify(win, report);
   try {
-    const root = await withTimeout(bridge.CreatePluginObject(), TIMEOUTS.about, 'CreatePluginObject');
+    const root = await creating;
     report.path = 'bridge';
-    return { create: (progId) => root.CreateObjectAsync(progId), cleanup };
+    return { create: (progId) => root.CreateObjectAsync(progId), cleanup, identity };
   } catch (error) {
-    report.about = { ok: false, error: callError(error), timedOut: error instanceof Timeout };
-    return { create: null, cleanup };
+    const timedOut = error instanceof Timeout;
+    report.about = { ok: false, error: callError(error), timedOut, ...(timedOut ? { silentMs: Math.round(performance.now() - wait.since) } : {}) };
+    return { create: null, cleanup, identity };
   }
 }
 
-/** The echo handshake (only when the probe brought the bridge), the extension's version and id. */
-async function identify(win: Win, report: ProbeReport, withHandshake: boolean): Promise<boolean> {
-  const [loaded, version, id] = await NativePromise.all([
-    withHandshake ? ask(win, 'cadesplugin_echo_request', (m) => (m.includes('cadesplugin_loaded') ? true : null), TIMEOUTS.handshake) : NativePromise.resolve(null),
+/** The extension's version and id (1.3.x answers both; 1.2.x neither). */
+async function identify(win: Win, report: ProbeReport): Promise<void> {
+  const [version, id] = await NativePromise.all([
     ask(win, 'cadesplugin_extension_version_request', prefixed('cadesplugin_extension_version_response:'), TIMEOUTS.identity),
     ask(win, 'cadesplugin_extension_id_request', prefixed('cadesplugin_extension_id_response:'), TIMEOUTS.identity),
   ]);
-  report.bridge.handshake = withHandshake ? (loaded === true ? 'ok' : 'timeout') : 'skipped';
   report.bridge.extensionVersion = version;
   if (id !== null && /^[a-p]{32}$/.test(id)) report.bridge.extensionId = id;
-  return !withHandshake || loaded === true;
 }

@@ -54,7 +54,15 @@ export interface ProbeReport {
   };
   /** Which plug-in object the reads went through. */
   path: 'page' | 'bridge' | 'none';
-  about: { ok: boolean; error?: CallError; timedOut?: boolean; pluginVersion?: string; version?: string };
+  about: {
+    ok: boolean;
+    error?: CallError;
+    timedOut?: boolean;
+    /** With timedOut: how long the plug-in had been silent, counting the site loader's own wait when the page shows it. */
+    silentMs?: number;
+    pluginVersion?: string;
+    version?: string;
+  };
   providers: { type: number; name?: string; version?: string; error?: CallError }[];
   licenses: { product: 'csp' | 'ocsp' | 'tsp'; valid?: boolean; validTo?: string; error?: CallError }[];
   stores: { my: StoreRead; container: StoreRead };
@@ -70,6 +78,11 @@ export interface ProbeReport {
 export interface ProbeOptions {
   mode: 'quick' | 'sign';
   thumbprint?: string;
+  /**
+   * What the browser said about ru.cryptopro.nmcades before the probe started: «missing» lets the probe
+   * stop waiting for an extension that will never answer (the real one stays silent).
+   */
+  nativeHost?: 'installed' | 'missing' | 'unknown';
 }
 
 /** Where the background leaves the options for the probe script (on `document`, deleted on read). */

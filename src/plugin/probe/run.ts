@@ -55,10 +55,10 @@ export async function runProbe(win: Window & typeof globalThis, extensionIds: re
 }
 
 async function work(win: Window & typeof globalThis, extensionIds: readonly string[], options: ProbeOptions, report: ProbeReport, started: number, onCleanup: (cleanup: () => void) => void): Promise<void> {
-  const { create, cleanup } = await connect(win, extensionIds, report);
+  const { create, cleanup, identity } = await connect(win, extensionIds, report, options);
   onCleanup(cleanup);
   report.timings.connect = Math.round(performance.now() - started);
-  {
+  try {
     if (create === null) return;
     const readStart = performance.now();
     if (options.mode === 'sign' && options.thumbprint !== undefined) {
@@ -77,6 +77,8 @@ async function work(win: Window & typeof globalThis, extensionIds: readonly stri
       }
     }
     report.timings.read = Math.round(performance.now() - readStart);
+  } finally {
+    await identity;
   }
 }
 

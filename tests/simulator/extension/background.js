@@ -1,37 +1,52 @@
 // @ts-check
 /**
- * Background of the simulated CryptoPro extension: one native port per page load (the content script's
- * port name is its random tabid), replies relayed back, partial replies joined first — as the vendor's
- * MV3 background does (research/cryptopro-plugin.md §1.1, §1.3).
+ * Background of the simulated CryptoPro extension: one native port per content port (whose name is the
+ * page load's random tabid), replies relayed back, partial replies joined first. As the published
+ * extension does (tests/simulator/README.md, "Observed"): when the native port fails to open (no host
+ * registered) or closes (the host exited), it only disconnects that content port — no error reaches
+ * the page — and the content script's next request opens a new pair of ports, i.e. a new host process.
  */
 chrome.runtime.onConnect.addListener((port) => {
-  /** @type {chrome.runtime.Port} */
-  let native;
-  try {
-    native = chrome.runtime.connectNative('ru.cryptopro.nmcades');
-  } catch (error) {
-    port.postMessage({ type: 'native-lost', message: String(/** @type {Error} */ (error).message) });
-    return;
-  }
+  /** @type {chrome.runtime.Port | null} */
+  let native = null;
   /** @type {Map<number, string>} */
   const parts = new Map();
-  native.onMessage.addListener((message) => {
-    if (message && message.partial !== undefined) {
-      const joined = (parts.get(message.requestid) ?? '') + String(message.part);
-      if (message.partial !== -1) return void parts.set(message.requestid, joined);
-      parts.delete(message.requestid);
-      return void port.postMessage(JSON.parse(joined));
-    }
-    port.postMessage(message);
-  });
-  native.onDisconnect.addListener(() => {
-    const message = chrome.runtime.lastError?.message ?? 'Native host has exited.';
+
+  function openNative() {
+    const opened = chrome.runtime.connectNative('ru.cryptopro.nmcades');
+    opened.onMessage.addListener((message) => {
+      if (message && message.partial !== undefined) {
+        const joined = (parts.get(message.requestid) ?? '') + String(message.part);
+        if (message.partial !== -1) return void parts.set(message.requestid, joined);
+        parts.delete(message.requestid);
+        return void relay(JSON.parse(joined));
+      }
+      relay(message);
+    });
+    opened.onDisconnect.addListener(() => {
+      void chrome.runtime.lastError;
+      native = null;
+      port.disconnect();
+    });
+    return opened;
+  }
+
+  /** @param {unknown} message */
+  function relay(message) {
     try {
-      port.postMessage({ type: 'native-lost', message });
+      port.postMessage(message);
     } catch {
       // the page is gone
     }
+  }
+
+  port.onMessage.addListener((message) => {
+    try {
+      native ??= openNative();
+      native.postMessage(message);
+    } catch {
+      port.disconnect();
+    }
   });
-  port.onMessage.addListener((message) => native.postMessage(message));
-  port.onDisconnect.addListener(() => native.disconnect());
+  port.onDisconnect.addListener(() => native?.disconnect());
 });

@@ -7,8 +7,10 @@
 (function () {
   // Loaded twice (the site's loader and a probe), the first bridge stays: one request counter per page.
   if (window.cpcsp_chrome_nmcades) return;
+  // The 1.2 generation speaks the old protocol (no extension id in the destination); launch.ts sets this per scenario.
+  var OLD_PROTOCOL = false;
   var id = /^chrome-extension:\/\/([a-p]{32})\//.exec((document.currentScript && document.currentScript.src) || '');
-  var destination = 'nmcades_' + (id ? id[1] : '');
+  var destination = OLD_PROTOCOL ? 'nmcades' : 'nmcades_' + (id ? id[1] : '');
   var requestId = 1;
   var waiting = {};
   var callbacks = [];
@@ -39,13 +41,20 @@
     });
   }
 
+  // Arguments travel as the published bridge sends them: a Date as its UTC ISO text, a plug-in object
+  // as its id, a function as a callback number, anything else as {type: typeof, value} — so undefined
+  // arrives as type "undefined" with no value, a plain object as type "object" with no id, a boolean
+  // unchanged, and null throws (typeof null is "object" and it has no id to read).
   function toWire(value) {
-    if (value && typeof value === 'object' && value.__nmcades_objid !== undefined) return { type: 'object', value: value.__nmcades_objid };
-    if (value instanceof Date) return { type: 'string', value: value.toISOString() };
-    if (typeof value === 'function') return { type: 'number', value: callbacks.push(value) - 1 };
-    if (typeof value === 'number') return { type: 'number', value: value };
-    if (typeof value === 'boolean') return { type: 'boolean', value: value };
-    return { type: 'string', value: value === undefined || value === null ? '' : String(value) };
+    if (typeof value === 'object') {
+      if (value instanceof Date) return { type: 'string', value: value.toISOString() };
+      return { type: 'object', value: value.__nmcades_objid };
+    }
+    if (typeof value === 'function') {
+      var known = callbacks.indexOf(value);
+      return { type: 'number', value: known >= 0 ? known : callbacks.push(value) - 1 };
+    }
+    return { type: typeof value, value: value };
   }
 
   function fromWire(data) {
@@ -56,6 +65,8 @@
         return proxy(retval.value, retval.properties || [], retval.methods || []);
       case 'number':
         return parseInt(retval.value, 10);
+      case 'boolean':
+        return Boolean(retval.value);
       case 'OK':
         return undefined;
       default:
@@ -88,16 +99,22 @@
 
   window.cpcsp_chrome_nmcades = {
     CreatePluginObject: CreatePluginObject,
+    // As the published bridge does: through the page loader's async_spawn, which hands the callbacks to
+    // the generator as one array — a loader that spreads them breaks here, as it breaks the real one.
     check_chrome_plugin: function (onLoaded, onError) {
-      CreatePluginObject()
-        .then(function (plugin) {
-          return plugin.CreateObjectAsync('CAdESCOM.About').then(function () {
-            cadesplugin.set(plugin);
-            onLoaded();
-          });
-        })
-        .catch(function () { onError('Плагин недоступен'); });
+      if (typeof cadesplugin === 'undefined') return;
+      cadesplugin.async_spawn(function* (args) {
+        try {
+          var plugin = yield CreatePluginObject();
+          yield plugin.CreateObjectAsync('CAdESCOM.About');
+          cadesplugin.set(plugin);
+          args[0]();
+        } catch {
+          args[1]('Плагин недоступен');
+        }
+      }, onLoaded, onError);
     },
-    ReleasePluginObjects: function () { return send({ type: 'reset', url: document.URL }); },
+    // The host answers a reset with value 0.
+    ReleasePluginObjects: function () { return send({ type: 'reset', url: document.URL }).then(function (value) { return value == 0; }); },
   };
 })();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ResolvedScenario } from '../resolve';
 import { objectFactory, PluginFault, type PluginObject, type Value } from './objects';
 import { encodeFrame, frameReader } from '../../../src/host/wire';
@@ -97,7 +97,7 @@ function handle(raw: unknown): void {
   if (data?.type === 'init') return reply(tabid, requestid, { type: 'result', value: ROOT });
   if (data?.type === 'reset') {
     objects.clear();
-    return reply(tabid, requestid, { type: 'result', retval: { type: 'OK' } });
+    return reply(tabid, requestid, { type: 'result', value: 0 });
   }
   try {
     reply(tabid, requestid, { type: 'result', retval: encode(call(data)) });
@@ -107,6 +107,30 @@ function handle(raw: unknown): void {
   }
 }
 
-const read = frameReader(handle);
+/**
+ * `hostExitsAfter`: the first process the browser starts exits after answering that many requests (a
+ * crash mid-session); the marker file makes the next process — the extension starts one on the next
+ * request — behave normally.
+ */
+const exitMarker = `${scenarioPath}.exited`;
+const exitAfter = scenario.hostExitsAfter !== null && !existsSync(exitMarker) ? scenario.hostExitsAfter : null;
+let handled = 0;
+
+function handleCounted(raw: unknown): void {
+  handle(raw);
+  handled++;
+  if (exitAfter !== null && handled >= exitAfter) {
+    writeFileSync(exitMarker, String(process.pid));
+    process.exit(3);
+  }
+}
+
+// `hostStartDelayMs`: a slow first start (seconds on Windows); requests wait, none is lost.
+const readyAt = Date.now() + scenario.hostStartDelayMs;
+const read = frameReader((message) => {
+  const wait = readyAt - Date.now();
+  if (wait > 0) setTimeout(() => handleCounted(message), wait);
+  else handleCounted(message);
+});
 process.stdin.on('data', (chunk: Buffer) => read(chunk));
 process.stdin.on('end', () => process.exit(0));

@@ -1,3 +1,4 @@
+import GostDigest from 'node-gost-crypto/lib/gostDigest.js';
 import type { ResolvedCertificate, ResolvedScenario } from '../resolve';
 
 /**
@@ -26,6 +27,7 @@ const MESSAGES: Record<string, string> = {
   '0x80040154': 'Класс не зарегистрирован.',
   '0x80070057': 'Параметр задан неверно.',
   '0x8010006E': 'Действие отменено пользователем.',
+  '0x80090008': 'Указан неправильный алгоритм.',
 };
 
 export type Value = string | number | boolean | PluginObject | null;
@@ -104,6 +106,8 @@ function license(scenario: ResolvedScenario): PluginObject {
     FirstInstallDate: () => '01.01.2025',
     CompanyName: () => 'ООО "РОМАШКА"',
     SerialNumber: () => '5050X-*****-*****-*****-*****',
+    // The demo page shows it as «Тип лицензии»; the real wording is not known to us.
+    Type: (p) => (text(p) === 'Unlimited' ? 'Бессрочная' : 'Срочная'),
   });
 }
 
@@ -170,9 +174,16 @@ export function certificate(scenario: ResolvedScenario, cert: ResolvedCertificat
         return `${cert.der.replace(/.{1,64}/g, '$&\n')}`;
       },
       GetInfo: (type) => (Number(type) === 0 ? (/CN=([^,]+)/.exec(cert.subjectName)?.[1] ?? '') : ''),
+      PublicKey: () => publicKey(scenario),
     },
     cert,
   );
+}
+
+/** Certificate.PublicKey(): the scenario's keys are all GOST R 34.10-2012 256-bit. */
+function publicKey(scenario: ResolvedScenario): PluginObject {
+  const algorithm = object('OID', scenario, { Value: ro(() => '1.2.643.7.1.1.1.1'), FriendlyName: ro(() => 'ГОСТ Р 34.10-2012 256 бит') }, {});
+  return object('PublicKey', scenario, { Algorithm: ro(() => algorithm), Length: ro(() => 512) }, {});
 }
 
 function certificates(scenario: ResolvedScenario, list: ResolvedCertificate[], store: string): PluginObject {
@@ -244,7 +255,9 @@ function cspInformation(scenario: ResolvedScenario): PluginObject {
 /** Signing reaches the key and builds the chain: it fails the way the certificate's state says. */
 function signedData(scenario: ResolvedScenario, signers: WeakMap<PluginObject, ResolvedCertificate | null>): PluginObject {
   let content = '';
-  return object('CadesSignedData', scenario, { Content: { get: () => content, set: (v) => void (content = String(v)) } }, {
+  let encoding: Value = 0;
+  const settable = (get: () => Value, set: (v: Value) => void) => ({ get, set });
+  return object('CadesSignedData', scenario, { Content: settable(() => content, (v) => void (content = String(v))), ContentEncoding: settable(() => encoding, (v) => void (encoding = v)) }, {
     SignCades: (signer) => {
       const cert = signer !== null && typeof signer === 'object' ? signers.get(signer) : undefined;
       if (cert === undefined || cert === null) throw new PluginFault('0x80092004');
@@ -262,13 +275,76 @@ function signedData(scenario: ResolvedScenario, signers: WeakMap<PluginObject, R
   });
 }
 
+/** CPAttributes: the signed attributes a signer carries (the signing time, a document name). */
+function attributeList(scenario: ResolvedScenario): PluginObject {
+  const items: PluginObject[] = [];
+  return object('CPAttributes', scenario, { Count: ro(() => items.length) }, {
+    Add: (attribute) => {
+      if (attribute === null || typeof attribute !== 'object') throw new PluginFault('0x80070057');
+      items.push(attribute);
+      return null;
+    },
+    Item: (i) => items[Number(i) - 1] ?? fail('0x80070057'),
+    Clear: () => {
+      items.length = 0;
+      return null;
+    },
+  });
+}
+
+function fail(code: string): never {
+  throw new PluginFault(code);
+}
+
+/** CADESCOM.CPAttribute: Name (CADESCOM_AUTHENTICATED_ATTRIBUTE_*), Value, ValueEncoding. */
+function cpAttribute(scenario: ResolvedScenario): PluginObject {
+  const fields: Record<string, Value> = { Name: 0, Value: '', ValueEncoding: 0 };
+  const field = (name: string) => ({ get: () => fields[name] ?? null, set: (v: Value) => void (fields[name] = v) });
+  return object('CPAttribute', scenario, { Name: field('Name'), Value: field('Value'), ValueEncoding: field('ValueEncoding') }, {});
+}
+
+/** CAdESCOM.HashedData with the GOST R 34.11-2012 algorithms (100/101/102 in CAdESCOM's numbering). */
+function hashedData(scenario: ResolvedScenario): PluginObject {
+  let algorithm: Value = 101;
+  let dataEncoding: Value = 0;
+  let value = '';
+  const digest = (bytes: Uint8Array): string => {
+    const length = Number(algorithm) === 102 ? 512 : 256;
+    const engine = new GostDigest({ name: 'GOST R 34.11', version: 2012, length });
+    return Buffer.from(engine.digest(Uint8Array.from(bytes).buffer)).toString('hex').toUpperCase();
+  };
+  return object(
+    'HashedData',
+    scenario,
+    {
+      Algorithm: { get: () => algorithm, set: (v) => void (algorithm = v) },
+      DataEncoding: { get: () => dataEncoding, set: (v) => void (dataEncoding = v) },
+      Value: ro(() => value),
+    },
+    {
+      Hash: (data) => {
+        if (![101, 102].includes(Number(algorithm))) throw new PluginFault('0x80090008');
+        // CADESCOM_BASE64_TO_BINARY = 1: the data is base64 of the bytes to hash.
+        value = digest(Number(dataEncoding) === 1 ? Buffer.from(String(data), 'base64') : Buffer.from(String(data), 'utf8'));
+        return null;
+      },
+      SetHashValue: (hex) => {
+        value = String(hex).toUpperCase();
+        return null;
+      },
+    },
+  );
+}
+
 function cpSigner(scenario: ResolvedScenario, signers: WeakMap<PluginObject, ResolvedCertificate | null>): PluginObject {
+  const attributes = attributeList(scenario);
   const signer: PluginObject = object('CPSigner', scenario, {
     Certificate: {
       get: () => null,
       set: (value) => void signers.set(signer, value !== null && typeof value === 'object' ? (value.cert ?? null) : null),
     },
     Options: { get: () => 1, set: () => undefined },
+    AuthenticatedAttributes2: ro(() => attributes),
     CheckCertificate: { get: () => true, set: () => undefined },
   }, {});
   signers.set(signer, null);
@@ -293,6 +369,10 @@ export function objectFactory(scenario: ResolvedScenario): { create(progId: stri
           return cpSigner(scenario, signers);
         case 'cadescom.cadessigneddata':
           return signedData(scenario, signers);
+        case 'cadescom.cpattribute':
+          return cpAttribute(scenario);
+        case 'cadescom.hasheddata':
+          return hashedData(scenario);
         case 'x509enrollment.ccspinformation':
           return cspInformation(scenario);
         default:

@@ -1,13 +1,24 @@
 /**
- * A page loader in the style of CryptoPro's cadesplugin_api.js 2.4.x, written for the simulator from the
- * protocol notes (research/cryptopro-plugin.md §1.2): defines window.cadesplugin as a Promise with
- * constants and CreateObjectAsync, probes the extension bridge of each known id, does the echo
- * handshake, creates CAdESCOM.About, and rejects with the vendor's texts on failure or timeout.
+ * A page loader in the style of CryptoPro's cadesplugin_api.js, written for the simulator from the
+ * protocol notes and from what the vendor's loaders were seen to do (tests/simulator/README.md,
+ * "Loader generations"). The served copy has its generation in JSModuleVersion (tests/simulator/loader.ts
+ * sets it per scenario), and behaves as that generation of the vendor's loader does:
+ * - the early exit (2.4: only a `cadesplugin` with LOG_LEVEL_DEBUG; older: any `cadesplugin`);
+ * - which extension ids it knows on Chrome: loaders before 2.4 only the MV2 extension, 2.4 the MV2 then
+ *   the MV3 one (the simulated extension has the published ids);
+ * - async_spawn hands the generator its extra arguments as one array, as the vendor's does (the
+ *   extension's bridge relies on it);
+ * - rejects with the vendor's texts: «Плагин недоступен», «Истекло время ожидания загрузки плагина».
  */
 (function () {
-  if (window.cadesplugin && window.cadesplugin.LOG_LEVEL_DEBUG) return;
-  // The vendor's Chrome order (MV2, then MV3), then the simulator's extension.
-  var ids = ['iifchhfnnmpdbibifmljnfjhpififfog', 'pfhgbfnnjiafkhfdkmpiflachepdcjod', 'eilpabjfkacfjocaocphfabokgjeehee'];
+  var JSModuleVersion = '2.4.1';
+  var generation = JSModuleVersion.split('.').slice(0, 2).join('.');
+  if (generation === '2.4' ? window.cadesplugin && window.cadesplugin.LOG_LEVEL_DEBUG : window.cadesplugin) return;
+
+  var MV2 = 'iifchhfnnmpdbibifmljnfjhpififfog';
+  var MV3 = 'pfhgbfnnjiafkhfdkmpiflachepdcjod';
+  var ids = generation === '2.4' ? [MV2, MV3] : [MV2];
+
   var resolvePlugin, rejectPlugin, pluginObject;
   var cadesplugin = new Promise(function (resolve, reject) {
     resolvePlugin = resolve;
@@ -19,21 +30,40 @@
     CAPICOM_CERTIFICATE_FIND_SHA1_HASH: 0, CAPICOM_CERTIFICATE_FIND_TIME_VALID: 9,
     CAPICOM_ENCODE_BASE64: 0, CADESCOM_CONTAINER_STORE: 100, CADESCOM_CADES_BES: 1, CADESCOM_BASE64_TO_BINARY: 1,
   };
+  function askExtension(request, prefix, callback) {
+    function listener(event) {
+      if (event.source !== window || typeof event.data !== 'string' || event.data.indexOf(prefix) !== 0) return;
+      window.removeEventListener('message', listener);
+      callback(event.data.slice(prefix.length));
+    }
+    window.addEventListener('message', listener);
+    window.postMessage(request, '*');
+  }
   Object.assign(cadesplugin, constants, {
+    JSModuleVersion: JSModuleVersion,
     current_log_level: 2,
     set: function (object) { pluginObject = object; },
     CreateObjectAsync: function (name) { return pluginObject.CreateObjectAsync(name); },
     ReleasePluginObjects: function () { return window.cpcsp_chrome_nmcades.ReleasePluginObjects(); },
     getLastError: function (error) { return (error && error.message) || String(error); },
-    async_spawn: function (generator) {
-      var iterator = generator.apply(null, Array.prototype.slice.call(arguments, 1));
-      function step(value) {
-        var next = iterator.next(value);
-        return next.done ? Promise.resolve(next.value) : Promise.resolve(next.value).then(step, function (e) { return iterator.throw(e); });
+    async_spawn: function (generatorFunction) {
+      var iterator = generatorFunction(Array.prototype.slice.call(arguments, 1));
+      function step(method, value) {
+        var next;
+        try {
+          next = iterator[method](value);
+        } catch (error) {
+          return Promise.reject(error);
+        }
+        return next.done ? Promise.resolve(next.value) : Promise.resolve(next.value).then(function (v) { return step('next', v); }, function (e) { return step('throw', e); });
       }
-      return step();
+      return step('next');
     },
   });
+  if (generation === '2.4') {
+    cadesplugin.get_extension_version = function (callback) { askExtension('cadesplugin_extension_version_request', 'cadesplugin_extension_version_response:', callback); };
+    cadesplugin.get_extension_id = function (callback) { askExtension('cadesplugin_extension_id_request', 'cadesplugin_extension_id_response:', callback); };
+  }
   window.cadesplugin = cadesplugin;
 
   var timer = setTimeout(function () { rejectPlugin('Истекло время ожидания загрузки плагина'); }, window.cadesplugin_load_timeout || 20000);

@@ -47,6 +47,14 @@ describe('reaching the plug-in', () => {
     const hang = base();
     hang.about = { ok: false, timedOut: true, error: { code: null, message: 'no answer' } };
     expect(ids(interpretProbe(hang, ctx()))).toEqual(['plugin-load-timeout']);
+    // The real extension's silence when the browser says the host is not registered: missing, not hung.
+    const silent = base();
+    silent.about = { ok: false, timedOut: true, silentMs: 800, error: { code: null, message: 'CreatePluginObject: no answer in 800 ms' } };
+    expect(ids(interpretProbe(silent, ctx({ nmcades: 'missing' })))).toEqual(['plugin-host-missing']);
+    // Silence counted with the site loader's own wait is said in the evidence.
+    hang.loader = { state: 'pending' };
+    hang.about = { ...hang.about, silentMs: 4100 };
+    expect(interpretProbe(hang, ctx({ nmcades: 'installed' }))[0]!.evidence).toContain('silent for 4.1 s, counting the site loader');
     const denied = base();
     denied.path = 'bridge';
     denied.about = { ok: false, error: { code: '0x000004C7', message: 'Операция была отменена пользователем. (0x000004C7)' } };

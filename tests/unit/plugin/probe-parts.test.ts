@@ -3,7 +3,7 @@ import { browserInfo, clockSkewSeconds } from '@/src/core/browser-info';
 import { nativeHostState } from '@/src/plugin/native-host-state';
 import { parseProbeReport } from '@/src/plugin/probe-schema';
 import { callError, Timeout, withTimeout } from '@/src/plugin/probe/call';
-import { firefoxBridgeUrl } from '@/src/plugin/probe/connect';
+import { firefoxBridgeUrl, firstAnswerWait, TIMEOUTS } from '@/src/plugin/probe/connect';
 import { emptyReport } from '@/src/plugin/probe/run';
 
 describe('plug-in errors as data', () => {
@@ -19,6 +19,26 @@ describe('plug-in errors as data', () => {
     await expect(withTimeout(new Promise(() => undefined), 20, 'About')).rejects.toBeInstanceOf(Timeout);
     await expect(withTimeout(Promise.resolve(5), 20, 'x')).resolves.toBe(5);
     await expect(withTimeout(Promise.reject(new Error('no')), 20, 'x')).rejects.toThrow('no');
+  });
+});
+
+describe('how long the probe waits for the plug-in\'s first answer', () => {
+  it('a native host the browser says is not registered: the real extension stays silent, so only a short confirmation', () => {
+    expect(firstAnswerWait('missing', null, 10_000)).toEqual({ ms: TIMEOUTS.hostMissing, since: 10_000 });
+    expect(firstAnswerWait('missing', 30_000, 10_000).ms).toBe(TIMEOUTS.hostMissing);
+  });
+
+  it('no page request waiting: the full first-answer time (a slow first start of an installed host fits in it)', () => {
+    expect(firstAnswerWait('installed', null, 10_000)).toEqual({ ms: TIMEOUTS.firstAnswer, since: 10_000 });
+    expect(firstAnswerWait('unknown', null, 0).ms).toBeGreaterThan(3000);
+  });
+
+  it('the site loader has already waited: the silence counts from its request, never less than the probe\'s own least wait', () => {
+    expect(firstAnswerWait('installed', 3300, 10_000)).toEqual({ ms: TIMEOUTS.ownWait, since: 6700 });
+    expect(firstAnswerWait('installed', 1000, 10_000)).toEqual({ ms: TIMEOUTS.silence - 1000, since: 9000 });
+    expect(firstAnswerWait('installed', 60_000, 10_000).ms).toBe(TIMEOUTS.ownWait);
+    // A host that needs 3 s from the page's first request answers before the silence limit.
+    expect(TIMEOUTS.silence).toBeGreaterThan(3000);
   });
 });
 

@@ -24,7 +24,9 @@ async function host(raw: Record<string, unknown>) {
   const scenario = Scenario.parse({ expect: [], description: 'test', ...raw });
   const file = path.join(dir, `s-${Math.random()}.json`);
   writeFileSync(file, JSON.stringify(await resolveScenario('t', scenario)));
-  const child = spawn(process.execPath, [hostFile, file, 'chrome-extension://x/'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const start = () => spawn(process.execPath, [hostFile, file, 'chrome-extension://x/'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let child = start();
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const frames: Record<string, unknown>[] = [];
   const waiters: (() => void)[] = [];
   child.stdout.on('data', frameReader((m) => {
@@ -44,7 +46,15 @@ async function host(raw: Record<string, unknown>) {
       await new Promise<void>((r) => waiters.push(r));
     }
   };
-  return { call, frames, close: () => child.kill() };
+  /** The browser starting the host again (the extension does on the next request after an exit). */
+  const restart = () => {
+    child = start();
+    child.stdout.on('data', frameReader((m) => {
+      frames.push(m as Record<string, unknown>);
+      waiters.splice(0).forEach((w) => w());
+    }));
+  };
+  return { call, frames, exited, restart, close: () => child.kill() };
 }
 
 describe('wire framing', () => {
@@ -90,8 +100,71 @@ describe('the simulated nmcades', () => {
       expect(await h.call({ objid: status.value, get_property: 'Result' })).toMatchObject({ retval: { type: 'boolean', value: true } });
       expect(await h.call({ objid: status.value, set_property: 'CheckFlag', params: [{ type: 'number', value: 1 }] })).toMatchObject({ retval: { type: 'OK' } });
       expect(await h.call({ objid: 1, method: 'CreateObject', params: [{ type: 'string', value: 'CAPICOM.Signer' }] })).toMatchObject({ type: 'error', message: expect.stringContaining('0x80040154') });
-      expect(await h.call({ type: 'reset', url: 'https://x/' })).toMatchObject({ type: 'result' });
+      // The published bridge reads a reset's `value` and takes 0 as success.
+      expect(await h.call({ type: 'reset', url: 'https://x/' })).toMatchObject({ type: 'result', value: 0 });
       expect(await h.call({ objid: cert.value, get_property: 'Thumbprint' })).toMatchObject({ type: 'error' });
+    } finally {
+      h.close();
+    }
+  });
+
+  it('has the members the real plug-in has: HashedData (GOST R 34.11-2012), CPAttribute, signer attributes, ContentEncoding, PublicKey(), CPLicense.Type', async () => {
+    const h = await host({ certificates: [{ name: 'head' }] });
+    const create = async (progId: string) => ((await h.call({ objid: 1, method: 'CreateObject', params: [{ type: 'string', value: progId }] }))['retval'] as { value: number; properties: string[]; methods: string[] });
+    try {
+      await h.call({ type: 'init', url: 'https://x/' });
+      const hash = await create('CAdESCOM.HashedData');
+      await h.call({ objid: hash.value, set_property: 'Algorithm', params: [{ type: 'number', value: 101 }] });
+      await h.call({ objid: hash.value, method: 'Hash', params: [{ type: 'string', value: '012345678901234567890123456789012345678901234567890123456789012' }] });
+      // The standard's own example M1 → H256 (GOST R 34.11-2012, appendix A).
+      expect(await h.call({ objid: hash.value, get_property: 'Value' })).toMatchObject({ retval: { type: 'string', value: '9D151EEFD8590B89DAA6BA6CB74AF9275DD051026BB149A452FD84E5E57B5500' } });
+      const attribute = await create('CADESCOM.CPAttribute');
+      expect(attribute.properties).toEqual(expect.arrayContaining(['Name', 'Value', 'ValueEncoding']));
+      const signer = await create('CAdESCOM.CPSigner');
+      const attributes = (await h.call({ objid: signer.value, get_property: 'AuthenticatedAttributes2' }))['retval'] as { value: number };
+      expect(await h.call({ objid: attributes.value, method: 'Add', params: [{ type: 'object', value: attribute.value }] })).toMatchObject({ retval: { type: 'OK' } });
+      expect(await h.call({ objid: attributes.value, get_property: 'Count' })).toMatchObject({ retval: { value: 1 } });
+      expect((await create('CAdESCOM.CadesSignedData')).properties).toContain('ContentEncoding');
+      const license = await create('CAdESCOM.CPLicense');
+      expect(license.methods).toContain('Type');
+      const store = await create('CAdESCOM.Store');
+      await h.call({ objid: store.value, method: 'Open', params: [{ type: 'number', value: 2 }, { type: 'string', value: 'My' }, { type: 'number', value: 0 }] });
+      const certs = (await h.call({ objid: store.value, get_property: 'Certificates' }))['retval'] as { value: number };
+      const cert = (await h.call({ objid: certs.value, method: 'Item', params: [{ type: 'number', value: 1 }] }))['retval'] as { value: number };
+      const key = (await h.call({ objid: cert.value, method: 'PublicKey', params: [] }))['retval'] as { value: number };
+      const algorithm = (await h.call({ objid: key.value, get_property: 'Algorithm' }))['retval'] as { value: number };
+      expect(await h.call({ objid: algorithm.value, get_property: 'Value' })).toMatchObject({ retval: { value: '1.2.643.7.1.1.1.1' } });
+      // Arguments as the published bridge encodes undefined: type "undefined", no value.
+      const store2 = await create('CAdESCOM.Store');
+      expect(await h.call({ objid: store2.value, method: 'Open', params: [{ type: 'undefined' }] })).toMatchObject({ retval: { type: 'OK' } });
+    } finally {
+      h.close();
+    }
+  });
+
+  it('a slow first start delays every answer, loses none', async () => {
+    const h = await host({ hostStartDelayMs: 400 });
+    try {
+      const started = Date.now();
+      const [init, about] = await Promise.all([h.call({ type: 'init', url: 'https://x/' }), h.call({ objid: 1, method: 'CreateObject', params: [{ type: 'string', value: 'CAdESCOM.About' }] })]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+      expect(init).toMatchObject({ type: 'result', value: 1 });
+      expect(about).toMatchObject({ type: 'result', retval: { type: 'object' } });
+    } finally {
+      h.close();
+    }
+  });
+
+  it('hostExitsAfter: the first process exits after that many answers, the next one works', async () => {
+    const h = await host({ hostExitsAfter: 2 });
+    try {
+      await h.call({ type: 'init', url: 'https://x/' });
+      await h.call({ objid: 1, method: 'CreateObject', params: [{ type: 'string', value: 'CAdESCOM.About' }] });
+      expect(await h.exited).toBe(3);
+      h.restart();
+      // A fresh process knows the root object without a new init, as the extension's next request expects.
+      expect(await h.call({ objid: 1, method: 'CreateObject', params: [{ type: 'string', value: 'CAdESCOM.About' }] })).toMatchObject({ type: 'result' });
+      expect(await h.call({ objid: 1, method: 'CreateObject', params: [{ type: 'string', value: 'CAdESCOM.About' }] })).toMatchObject({ type: 'result' });
     } finally {
       h.close();
     }
@@ -144,6 +217,10 @@ describe('scenario files', () => {
     ['{"description":"x","expect":[],"certificates":[{"name":"a"},{"name":"a"}]}', /^certificates: .*unique/],
     ['{"description":"x","expect":[],"failures":{"About.CSPName":"bad"}}', /^failures\.About\.CSPName: /],
     ['{"description":"x","expect":[],"surprise":1}', /surprise/],
+    ['{"description":"x","expect":[],"extension":{"generation":"1.1"}}', /^extension\.generation: /],
+    ['{"description":"x","expect":[],"loader":"2.2"}', /^loader: /],
+    ['{"description":"x","expect":[],"hostStartDelayMs":-1}', /^hostStartDelayMs: /],
+    ['{"description":"x","expect":[],"hostExitsAfter":0}', /^hostExitsAfter: /],
   ])('%s → an error naming the field', (json, message) => {
     const parsed = parseScenario(json);
     expect(parsed.ok).toBe(false);
