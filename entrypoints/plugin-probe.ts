@@ -1,24 +1,18 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { PROBE_EXTENSION_IDS } from '../src/plugin/build-flags';
 import { PROBE_OPTIONS_KEY, type ProbeOptions } from '../src/plugin/probe/report';
 import { runProbe } from '../src/plugin/probe/run';
 
 /**
- * Injected by the background into the page's MAIN world on a user action only; its result is the
- * return value of scripting.executeScript, so no page message can pose as it.
+ * Injected by the background into ep-doctor's isolated world of the tab's top frame, on a user action
+ * only. Its options were left in the same isolated world just before (the page can neither see nor set
+ * them); its result is the script's return value, so no page message can pose as it.
  */
 export default defineUnlistedScript(() => {
-  const stash = (document as unknown as Record<string, unknown>)[PROBE_OPTIONS_KEY];
-  try {
-    delete (document as unknown as Record<string, unknown>)[PROBE_OPTIONS_KEY];
-  } catch {
-    // a page-made trap: the options are only a mode and a thumbprint, the defaults are safe
-  }
-  const given = typeof stash === 'object' && stash !== null ? (stash as ProbeOptions) : null;
-  const nativeHost = given !== null && (given.nativeHost === 'installed' || given.nativeHost === 'missing') ? given.nativeHost : 'unknown';
-  const options: ProbeOptions =
-    given !== null && given.mode === 'sign' && typeof given.thumbprint === 'string'
-      ? { mode: 'sign', thumbprint: String(given.thumbprint).slice(0, 64), nativeHost }
-      : { mode: 'quick', nativeHost };
-  return runProbe(window, PROBE_EXTENSION_IDS, options);
+  const key = Symbol.for(PROBE_OPTIONS_KEY);
+  const store = globalThis as unknown as Record<symbol, ProbeOptions | undefined>;
+  const given = store[key];
+  delete store[key];
+  // No options means nothing asked for a signature: the plain check, which never signs.
+  const options: ProbeOptions = given ?? { mode: 'quick' };
+  return runProbe(window, options);
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { ProbeReport } from './probe/report';
+import type { PageState, ProbeReport } from './probe/report';
 
 /**
  * The probe's report as the background accepts it. It comes out of the page's world, so every string
@@ -33,10 +33,20 @@ const StoreRead = z.object({
   certificates: z.array(CertRead).check(z.maxLength(50)),
 });
 
+const Loader = z.object({ state: z.enum(['absent', 'resolved', 'rejected', 'pending', 'invalid']), message: z.optional(str(500)) });
+
+/** What the page-world read (page-state.ts) returned: the page's own word, bounded. */
+const PageStateSchema = z.object({ loader: Loader, silentMs: z.nullable(z.number().check(z.minimum(0), z.maximum(3_600_000))) });
+
+export function parsePageState(raw: unknown): PageState | null {
+  const parsed = PageStateSchema.safeParse(raw);
+  return parsed.success ? (parsed.data as PageState) : null;
+}
+
 export const ProbeReportSchema = z.object({
   v: z.literal(1),
   tampered: z.array(str(60)).check(z.maxLength(20)),
-  loader: z.object({ state: z.enum(['absent', 'resolved', 'rejected', 'pending', 'invalid']), message: z.optional(str(500)) }),
+  loader: Loader,
   bridge: z.object({
     tried: z.array(z.object({ id: str(40), loaded: z.boolean() })).check(z.maxLength(10)),
     source: z.nullable(z.enum(['page', 'loaded', 'firefox'])),

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/build.mjs';
@@ -51,7 +51,7 @@ describe('the check against the CryptoPro simulator, one scenario per browser', 
     // The extension stays silent without its native part, yet answers version requests once the page sent one.
     'host-missing-no-loader': async (result) => {
       expect(result.facts?.extension).toMatchObject({ version: '1.3.17', answered: true });
-      expect(result.problems[0]!.evidence).toContain('not registered');
+      expect(result.problems[0]!.evidence).toMatch(/not registered|no ru\.cryptopro\.nmcades manifest/);
     },
     // The page's request died with the first host process; the check's requests start a new one.
     'host-exit': async (result, opened) => {
@@ -223,48 +223,105 @@ describe('a stopped service worker', () => {
   });
 });
 
-describe('hostile pages get «проверка невозможна», never «всё в порядке»', () => {
-  const HOSTILE: Record<string, string> = {
-    'redefines Promise': 'window.Promise = function FakePromise(executor) { return { then() {} }; };',
-    'redefines postMessage': 'window.postMessage = function postMessage() {};',
-    'redefines cadesplugin with a look-alike': `window.cadesplugin = { CreateObjectAsync: async () => ({ PluginVersion: '2.0.15700' }) };`,
+describe('hostile pages: the verdict is right or «проверка невозможна», never a false «всё в порядке», never a signature of foreign content', () => {
+  const signPage = (): string => readFileSync(path.join(ROOT, 'tests/simulator/page/sign.html'), 'utf8');
+  const withHead = (script: string): string => signPage().replace('</head>', `<script>${script}</script></head>`);
+  const calls = (opened: Awaited<ReturnType<typeof openScenario>>): { member: string; params: unknown[] }[] => {
+    const file = opened.simulator!.callsFile;
+    return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { member: string; params: unknown[] }) : [];
   };
-  const flood = `<script>
+
+  // The page answers every plug-in request it sees, first, with what it would like the check to see.
+  const FORGER = `
+    window.addEventListener('message', (event) => {
+      const m = event.data;
+      if (!m || typeof m !== 'object' || typeof m.destination !== 'string') return;
+      const data = m.type === 'init' ? { type: 'result', requestid: m.requestid, value: 1 } : { type: 'result', requestid: m.requestid, retval: { type: 'string', value: 'Unlimited' } };
+      window.postMessage({ tabid: 'page', data }, '*');
+    }, true);`;
+
+  it('a page that answers in the plug-in\'s name while the real plug-in answers too is caught', async () => {
+    await withScenario({ name: 'license-expired', scenario: scenario('license-expired'), html: withHead(FORGER) }, async (opened) => {
+      const result = await pressCheck(opened);
+      expect(result.status).toBe('impossible');
+      expect(result.reasonCode).toBe('tampered');
+      expect(await opened.popup.$eval('[data-testid=result] .verdict', (e) => e.textContent)).toContain('Проверка невозможна');
+    });
+  });
+
+  it('a page that forges a plug-in whose native part the browser says is not installed is caught', async () => {
+    await withScenario({ name: 'host-missing', scenario: scenario('host-missing'), html: withHead(FORGER) }, async (opened) => {
+      const result = await pressCheck(opened);
+      expect(result.status === 'impossible' || problemIds(result).includes('plugin-host-missing'), `${result.status} ${problemIds(result)}`).toBe(true);
+      expect(result.problems.some((p) => p.id === 'plugin-host-missing') || result.status === 'impossible').toBe(true);
+    });
+  });
+
+  it('replaced natives (Promise, postMessage, Array push, Function call, RegExp test, Map/Set, JSON.parse) and a look-alike cadesplugin change nothing', async () => {
+    const script = `
+      window.Promise = function FakePromise() { return { then() {} }; };
+      window.postMessage = function postMessage() {};
+      Array.prototype.push = function push() { return 0; };
+      Function.prototype.call = function call() {};
+      RegExp.prototype.test = function test() { return true; };
+      Map.prototype.get = function get() {}; Set.prototype.has = function has() { return false; };
+      JSON.parse = function parse() { return {}; };
+      window.cadesplugin = { CreateObjectAsync: async () => ({ PluginVersion: '2.0.15700' }) };`;
+    const html = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Подписание</title><script>${script}</script></head><body><h1>Подписание заявки</h1></body></html>`;
+    await withScenario({ name: 'license-expired', scenario: scenario('license-expired'), html }, async (opened) => {
+      const result = await pressCheck(opened);
+      expect(result.status, result.reason).toBe('done');
+      expect(problemIds(result), JSON.stringify(result.problems.map((p) => [p.id, p.evidence]))).toEqual(['csp-license-expired']);
+    });
+  });
+
+  it('floods of fake handshakes and fake answers to requests never sent change nothing', async () => {
+    const flood = `
       setInterval(() => {
         for (let i = 0; i < 50; i++) {
           window.postMessage('cadesplugin_loaded', '*');
           window.postMessage('cadesplugin_extension_version_response:9.9.9', '*');
           window.postMessage({ tabid: 'forged', data: { type: 'result', requestid: i, retval: { type: 'string', value: '2.0.15700' } } }, '*');
         }
-      }, 0);
-    </script>`;
-  const floodedSignPage = (): string => readFileSync(path.join(ROOT, 'tests/simulator/page/sign.html'), 'utf8').replace('</head>', `${flood}</head>`);
-
-  it('a page that floods fake handshakes and fake plug-in answers does not turn a missing extension into success', async () => {
-    await withScenario({ name: 'extension-missing', scenario: scenario('extension-missing'), html: floodedSignPage() }, async (opened) => {
+      }, 0);`;
+    await withScenario({ name: 'extension-missing', scenario: scenario('extension-missing'), html: withHead(flood) }, async (opened) => {
       const result = await pressCheck(opened);
-      expect(result.status).toBe('impossible');
-      expect(result.reasonCode).toBe('tampered');
+      expect(result.status === 'impossible' || JSON.stringify(problemIds(result)) === '["plugin-extension-missing"]', `${result.status} ${problemIds(result)}`).toBe(true);
+    });
+    await withScenario({ name: 'all-good', scenario: scenario('all-good'), html: withHead(flood) }, async (opened) => {
+      const result = await pressCheck(opened);
+      expect(result.status === 'impossible' || (result.status === 'done' && problemIds(result).length === 0), `${result.status} ${problemIds(result)}`).toBe(true);
     });
   });
 
-  it('a page that floods fake plug-in answers while the plug-in works is caught forging', async () => {
-    await withScenario({ name: 'all-good', scenario: scenario('all-good'), html: floodedSignPage() }, async (opened) => {
+  it('a page that pre-defines the probe options on document cannot turn «Проверить» into a signature', async () => {
+    const trap = `Object.defineProperty(document, 'ep-doctor.probe-options', { value: { mode: 'sign', thumbprint: 'ABCDEF' }, configurable: false, writable: false });`;
+    await withScenario({ name: 'all-good', scenario: scenario('all-good'), html: withHead(trap) }, async (opened) => {
       const result = await pressCheck(opened);
-      expect(result.status).toBe('impossible');
-      expect(result.reasonCode).toBe('tampered');
+      expect(result.status, result.reason).toBe('done');
+      expect(result.kind).toBe('quick');
+      expect(calls(opened).filter((c) => c.member === 'SignCades')).toEqual([]);
     });
   });
 
-  for (const [what, script] of Object.entries(HOSTILE)) {
-    it(`a page that ${what}`, async () => {
-      const html = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Подписание</title><script>${script}</script></head><body><h1>Подписание заявки</h1></body></html>`;
-      await withScenario({ name: 'all-good', scenario: scenario('all-good'), html }, async (opened) => {
-        const result = await pressCheck(opened);
-        expect(result.status).toBe('impossible');
-        expect(result.problems).toEqual([]);
-        expect(await opened.popup.$eval('[data-testid=result] .verdict', (e) => e.textContent)).toContain('Проверка невозможна');
-      });
+  it('a page that wraps its own cadesplugin.CreateObjectAsync cannot make «Тестовая подпись» sign its content', async () => {
+    const wrap = `
+      window.addEventListener('load', () => setTimeout(() => {
+        const original = window.cadesplugin.CreateObjectAsync;
+        window.cadesplugin.CreateObjectAsync = async function (name) {
+          const object = await original.call(this, name);
+          if (name === 'CAdESCOM.CadesSignedData') object.propset_Content('0JTQntCT0J7QktCe0KAg4oSWIDE=');
+          return object;
+        };
+      }, 0));`;
+    await withScenario({ name: 'all-good', scenario: scenario('all-good'), html: withHead(wrap) }, async (opened) => {
+      await pressCheck(opened);
+      const signature = await pressTestSignature(opened);
+      expect(signature?.status, signature?.reason).toBe('done');
+      const contents = calls(opened).filter((c) => c.member === 'set Content').map((c) => c.params[0]);
+      // Only ep-doctor's own test text (base64 of «ep-doctor test signature») went to the plug-in.
+      expect(contents).toEqual(['ZXAtZG9jdG9yIHRlc3Qgc2lnbmF0dXJl']);
+      expect(calls(opened).filter((c) => c.member === 'SignCades')).toHaveLength(1);
     });
-  }
+  });
 });

@@ -20,6 +20,8 @@ export interface SimulatorSetup {
   /** Its id, which the simulated native host allows. */
   extensionId: string | null;
   resolved: ResolvedScenario;
+  /** Every method call and property write the simulated plug-in received, one JSON line each. */
+  callsFile: string;
 }
 
 /** The companion host to register: the real one, none, or a broken stand-in (for fault tests). */
@@ -106,7 +108,7 @@ export async function prepareSimulator(
   }
 
   if (options.companion !== false) await prepareCompanion(userDataDir, workDir, scenario.host !== 'missing' ? launcher : null, resolved, options.companion ?? true);
-  return { extensionDir, extensionId, resolved };
+  return { extensionDir, extensionId, resolved, callsFile: `${resolvedFile}.calls` };
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { CallError } from './report';
-import { NativePromise } from './intrinsics';
 
 const CODE = /\(?(0x[0-9a-f]{8})\)?/i;
 
@@ -19,9 +18,9 @@ export class Timeout extends Error {
 
 /** Settles with `promise`, or rejects with Timeout after `ms`. Uses the engine's own Promise. */
 export function withTimeout<T>(promise: PromiseLike<T> | T, ms: number, label: string): Promise<T> {
-  return new NativePromise<T>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Timeout(label, ms)), ms);
-    NativePromise.resolve(promise).then(
+    Promise.resolve(promise).then(
       (value) => {
         clearTimeout(timer);
         resolve(value);

@@ -1,16 +1,11 @@
 import { CRYPTOPRO_BRIDGE } from '../extension-ids';
 import { callError, Timeout, withTimeout } from './call';
-import { NativePromise } from './intrinsics';
-import { PLUGIN_SILENCE_KEY } from '../plugin-silence';
+import { protocolClient, type ProtocolClient } from './client';
 import type { ProbeOptions, ProbeReport } from './report';
 
 /** A plug-in object: every property read and method call answers a Promise (research §1.3). */
 export type PluginObject = Record<string, unknown>;
 export type CreateObject = (progId: string) => Promise<PluginObject>;
-
-interface Bridge {
-  CreatePluginObject(): Promise<{ CreateObjectAsync: CreateObject }>;
-}
 
 export const TIMEOUTS = {
   /** A site loader still loading gets this long before the probe goes its own way (and does not wait on it). */
@@ -35,45 +30,14 @@ export const TIMEOUTS = {
   hostMissing: 800,
 };
 
-type Win = Window & typeof globalThis & { cadesplugin?: unknown; cpcsp_chrome_nmcades?: unknown };
+/** The probe runs in ep-doctor's isolated world: its own JavaScript globals, the page's DOM and window. */
+type Win = Window & typeof globalThis;
 
-/** Marks the temporary `cadesplugin` a probe defines, so another probe in the same tab sees no site loader. */
-const STAND = Symbol.for('ep-doctor.cadesplugin-stand');
-
-const FIREFOX_BRIDGE = /^(moz|safari)-extension:\/\/[a-zA-Z0-9/_-]+\/nmcades_plugin_api\.js$/;
-
-/** The URL a Firefox CryptoPro extension announces in its `cadesplugin_loaded` message, if well-formed. */
-export function firefoxBridgeUrl(message: string): string | null {
-  const at = message.indexOf('url:');
-  if (!message.startsWith('cadesplugin_loaded') || at < 0) return null;
-  const url = message.slice(at + 4);
-  return FIREFOX_BRIDGE.test(url) ? url : null;
-}
-
-function isBridge(value: unknown): value is Bridge {
-  return typeof value === 'object' && value !== null && typeof (value as Bridge).CreatePluginObject === 'function';
-}
-
-function loadScript(win: Win, src: string, ms: number): Promise<boolean> {
-  return new NativePromise<boolean>((resolve) => {
-    const script = win.document.createElement('script');
-    const timer = setTimeout(() => done(false), ms);
-    function done(loaded: boolean): void {
-      clearTimeout(timer);
-      resolve(loaded);
-    }
-    script.onload = () => done(true);
-    script.onerror = () => done(false);
-    script.src = src;
-    (win.document.head ?? win.document.documentElement).appendChild(script);
-  });
-}
-
-/** Posts `request` to the page and resolves with the first string message `accept` takes, or null. */
+/** Posts `request` and resolves with what `accept` makes of the string messages that follow, or null. */
 function ask<T>(win: Win, request: string, accept: (message: string) => T | null, ms: number): Promise<T | null> {
-  return new NativePromise<T | null>((resolve) => {
+  return new Promise<T | null>((resolve) => {
     const listener = (event: MessageEvent): void => {
-      if (event.source !== win || typeof event.data !== 'string') return;
+      if (event.source !== win || !event.isTrusted || typeof event.data !== 'string') return;
       const value = accept(event.data);
       if (value !== null) finish(value);
     };
@@ -90,27 +54,9 @@ function ask<T>(win: Win, request: string, accept: (message: string) => T | null
 
 const prefixed = (prefix: string) => (message: string) => (message.startsWith(prefix) ? message.slice(prefix.length).slice(0, 100) : null);
 
-async function settle(promise: Promise<unknown>, ms: number): Promise<{ state: 'resolved' | 'rejected' | 'pending'; message?: string }> {
-  try {
-    await withTimeout(promise, ms, 'cadesplugin');
-    return { state: 'resolved' };
-  } catch (error) {
-    return error instanceof Timeout ? { state: 'pending' } : { state: 'rejected', message: callError(error).message };
-  }
-}
-
-/**
- * How long the page's oldest unanswered plug-in request has waited (ms), from the watch ep-doctor's
- * page hook keeps on platform pages (src/content/plugin-silence.ts); null elsewhere.
- */
-export function pageSilence(win: Window): number | null {
-  try {
-    const read = (win as unknown as Record<symbol, unknown>)[Symbol.for(PLUGIN_SILENCE_KEY)];
-    const value = typeof read === 'function' ? (read as () => unknown)() : null;
-    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
-  } catch {
-    return null;
-  }
+/** The echo handshake: the CryptoPro content script answers `cadesplugin_loaded` when it is there. */
+function handshake(win: Win): Promise<true | null> {
+  return ask(win, 'cadesplugin_echo_request', (message) => (message.startsWith('cadesplugin_loaded') ? true : null), TIMEOUTS.handshake);
 }
 
 /** How long the probe waits for the plug-in's first answer, and from when the silence is counted. */
@@ -120,89 +66,72 @@ export function firstAnswerWait(nativeHost: ProbeOptions['nativeHost'], pageSile
   return { ms: Math.round(Math.min(TIMEOUTS.firstAnswer, Math.max(TIMEOUTS.ownWait, TIMEOUTS.silence - pageSilentMs))), since: now - pageSilentMs };
 }
 
+export interface Connection {
+  create: CreateObject | null;
+  client: ProtocolClient | null;
+  /** Settles when the extension's version and id are read. */
+  identity: Promise<void>;
+}
+
 /**
- * Reaches the plug-in: the site's own `cadesplugin` when it loaded fine, otherwise the CryptoPro
- * extension's bridge the way the vendor loader does it (script of each known id, echo handshake,
- * `CreatePluginObject`), which also gives the exact error the site's loader hid behind
- * «Плагин недоступен». A site loader that is still waiting is not waited for: the probe asks the
- * plug-in itself, and counts the loader's wait as silence already seen. The temporary global
- * `cadesplugin` the bridge needs has no LOG_LEVEL_DEBUG, so a site loader that runs later does not
- * skip itself; `cleanup` removes it. `identity` settles when the extension's version and id are read.
+ * Reaches the plug-in the way the vendor loader does — the CryptoPro extension whose bridge is there
+ * (options.bridges: fetched from our isolated world, then its script put into the page by the
+ * background), the echo handshake, `init` — but speaks the protocol itself, from ep-doctor's isolated
+ * world (client.ts): the page's `cadesplugin`, bridge and natives are never used, so nothing the page
+ * replaced can steer the check. What the page's own loader did (options.page, read in the page's
+ * world) only tells how long the plug-in has already been silent, and whether the site's own attempt
+ * failed. Never throws.
  */
-export async function connect(win: Win, extensionIds: readonly string[], report: ProbeReport, options: ProbeOptions): Promise<{ create: CreateObject | null; cleanup: () => void; identity: Promise<void> }> {
-  const found = win.cadesplugin;
-  const page = typeof found === 'object' && found !== null && STAND in found ? undefined : found;
-  let cleanup = (): void => undefined;
-  const none = (): { create: null; cleanup: () => void; identity: Promise<void> } => ({ create: null, cleanup, identity: NativePromise.resolve() });
-  if (page !== undefined) {
-    if (!(page instanceof NativePromise) || typeof (page as { CreateObjectAsync?: unknown }).CreateObjectAsync !== 'function') {
-      report.loader = { state: 'invalid' };
-      return none();
-    }
-    report.loader = await settle(page, TIMEOUTS.pageLoaderGrace);
-    if (report.loader.state === 'resolved') {
-      report.path = 'page';
-      report.bridge.source = 'page';
-      const pageCreate = (page as unknown as { CreateObjectAsync: CreateObject }).CreateObjectAsync.bind(page);
-      // The site already sent requests, so the extension answers these now.
-      return { create: pageCreate, cleanup, identity: identify(win, report) };
-    }
-  }
+export async function connect(win: Win, report: ProbeReport, options: ProbeOptions): Promise<Connection> {
+  const none = (): Connection => ({ create: null, client: null, identity: Promise.resolve() });
+  report.loader = options.page?.loader ?? { state: 'absent' };
   // Only a loader still waiting for its first answers says the plug-in is silent; old requests of a
   // loaded page may have been lost with a host that exited (the extension starts a new one on demand).
-  const pageSilentMs = report.loader.state === 'pending' ? pageSilence(win) : null;
+  const pageSilentMs = report.loader.state === 'pending' ? (options.page?.silentMs ?? null) : null;
 
-  let bridge = isBridge(win.cpcsp_chrome_nmcades) ? win.cpcsp_chrome_nmcades : null;
-  if (bridge !== null) report.bridge.source = 'page';
-  if (found === undefined) {
-    const stand = { current_log_level: 2, set: () => undefined, [STAND]: true };
-    Object.defineProperty(win, 'cadesplugin', { value: stand, configurable: true, writable: true });
-    cleanup = () => {
-      if (win.cadesplugin === stand) delete win.cadesplugin;
-    };
-  }
-  if (bridge === null) {
-    for (const id of extensionIds) {
-      const loaded = await loadScript(win, `chrome-extension://${id}/${CRYPTOPRO_BRIDGE}`, TIMEOUTS.script);
-      report.bridge.tried.push({ id, loaded });
-      if (loaded && isBridge(win.cpcsp_chrome_nmcades)) {
-        bridge = win.cpcsp_chrome_nmcades;
-        report.bridge.source = 'loaded';
-        report.bridge.extensionId = id;
-        break;
-      }
-    }
-  }
-  if (bridge === null && /firefox/i.test(win.navigator.userAgent)) {
-    const url = await ask(win, 'cadesplugin_echo_request', firefoxBridgeUrl, TIMEOUTS.handshake);
-    if (url !== null && (await loadScript(win, url, TIMEOUTS.script)) && isBridge(win.cpcsp_chrome_nmcades)) {
-      bridge = win.cpcsp_chrome_nmcades;
-      report.bridge.source = 'firefox';
-    }
-  }
-  if (bridge === null) return none();
+  const firefox = /firefox/i.test(win.navigator.userAgent);
+  report.bridge.tried = (options.bridges ?? []).slice(0, 10);
+  const extensionId = report.bridge.tried.find((b) => b.loaded)?.id ?? null;
+  if (!firefox && extensionId === null) return none();
+  report.bridge.source = firefox ? 'firefox' : 'loaded';
+  report.bridge.extensionId = extensionId;
 
-  const loaded = await ask(win, 'cadesplugin_echo_request', (m) => (m.includes('cadesplugin_loaded') ? true : null), TIMEOUTS.handshake);
-  report.bridge.handshake = loaded === true ? 'ok' : 'timeout';
-  if (loaded !== true) return none();
+  // The 1.3.x content script answers only a page whose scripts include its bridge. The background put
+  // one into the page's world; this copy from ours (which the browser does not run) is there even if
+  // the page got in the way of that one.
+  const element = extensionId === null ? null : win.document.createElement('script');
+  if (element !== null) {
+    element.src = `chrome-extension://${extensionId}/${CRYPTOPRO_BRIDGE}`;
+    (win.document.head ?? win.document.documentElement).appendChild(element);
+  }
+  const answered = await handshake(win);
+  element?.remove();
+  report.bridge.handshake = answered === null ? 'timeout' : 'ok';
+  if (answered === null) {
+    if (firefox) report.bridge.source = null;
+    // Our step in the page's world did not come back: the page may have kept the extension from answering.
+    if (options.page === undefined) report.tampered.push('the page blocked the bridge script');
+    return none();
+  }
+  const client = protocolClient(win, extensionId === null ? ['nmcades'] : [`nmcades_${extensionId}`, 'nmcades']);
   const wait = firstAnswerWait(options.nativeHost, pageSilentMs, performance.now());
   // The first request goes out now; the 1.3.x extension answers version and id requests only after it.
-  const creating = withTimeout(bridge.CreatePluginObject(), wait.ms, 'CreatePluginObject');
+  const creating = withTimeout(client.start(), wait.ms, 'init');
   const identity = identify(win, report);
   try {
-    const root = await creating;
+    const create = await creating;
     report.path = 'bridge';
-    return { create: (progId) => root.CreateObjectAsync(progId), cleanup, identity };
+    return { create, client, identity };
   } catch (error) {
     const timedOut = error instanceof Timeout;
     report.about = { ok: false, error: callError(error), timedOut, ...(timedOut ? { silentMs: Math.round(performance.now() - wait.since) } : {}) };
-    return { create: null, cleanup, identity };
+    return { create: null, client, identity };
   }
 }
 
 /** The extension's version and id (1.3.x answers both; 1.2.x neither). */
 async function identify(win: Win, report: ProbeReport): Promise<void> {
-  const [version, id] = await NativePromise.all([
+  const [version, id] = await Promise.all([
     ask(win, 'cadesplugin_extension_version_request', prefixed('cadesplugin_extension_version_response:'), TIMEOUTS.identity),
     ask(win, 'cadesplugin_extension_id_request', prefixed('cadesplugin_extension_id_response:'), TIMEOUTS.identity),
   ]);

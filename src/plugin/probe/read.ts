@@ -1,6 +1,5 @@
 import { attempt } from './call';
 import type { CreateObject, PluginObject } from './connect';
-import { NativePromise } from './intrinsics';
 import type { CallError, CertRead, ProbeReport, StoreRead } from './report';
 
 /** Per-call bound: a healthy plug-in answers in milliseconds; IsValid may fetch a CRL. */
@@ -41,7 +40,7 @@ export async function readAbout(create: CreateObject, report: ProbeReport): Prom
     return null;
   }
   const object = about.value;
-  const [pluginVersion, version] = await NativePromise.all([
+  const [pluginVersion, version] = await Promise.all([
     attempt(async () => versionText(await member(object, 'PluginVersion')), CALL_MS, 'PluginVersion'),
     attempt(async () => text(await member(object, 'Version'), 40), CALL_MS, 'Version'),
   ]);
@@ -50,9 +49,9 @@ export async function readAbout(create: CreateObject, report: ProbeReport): Prom
 }
 
 export async function readProviders(about: PluginObject, report: ProbeReport): Promise<void> {
-  report.providers = await NativePromise.all(
+  report.providers = await Promise.all(
     PROVIDER_TYPES.map(async (type) => {
-      const [name, version] = await NativePromise.all([
+      const [name, version] = await Promise.all([
         attempt(async () => text(await invoke(about, 'CSPName', type), 200), CALL_MS, 'CSPName'),
         attempt(async () => versionText(await invoke(about, 'CSPVersion', '', type)), CALL_MS, 'CSPVersion'),
       ]);
@@ -69,9 +68,9 @@ export async function readLicenses(create: CreateObject, report: ProbeReport): P
     return;
   }
   const object = license.value;
-  report.licenses = await NativePromise.all(
+  report.licenses = await Promise.all(
     LICENSE_PRODUCTS.map(async (product, index) => {
-      const [valid, validTo] = await NativePromise.all([
+      const [valid, validTo] = await Promise.all([
         attempt(async () => Boolean(await invoke(object, 'IsValid', index)), CALL_MS, 'IsValid'),
         attempt(async () => text(await invoke(object, 'ValidTo', index), 60), CALL_MS, 'ValidTo'),
       ]);
@@ -104,7 +103,7 @@ async function readCertificate(cert: PluginObject, withKey: boolean): Promise<Ce
     else out.errors[name] = result.error;
   };
   const prop = (name: string) => async () => text(await member(cert, name));
-  await NativePromise.all([
+  await Promise.all([
     field('thumbprint', 'Thumbprint', async () => text(await member(cert, 'Thumbprint'), 64)),
     field('subject', 'SubjectName', prop('SubjectName')),
     field('issuer', 'IssuerName', prop('IssuerName')),
@@ -133,7 +132,7 @@ async function readCertificate(cert: PluginObject, withKey: boolean): Promise<Ce
     if (!key.ok) out.errors['PrivateKey'] = key.error;
     else {
       const k = key.value;
-      const [name, type, container, unique] = await NativePromise.all([
+      const [name, type, container, unique] = await Promise.all([
         attempt(async () => text(await member(k, 'ProviderName'), 200), CALL_MS, 'ProviderName'),
         attempt(async () => Number(await member(k, 'ProviderType')), CALL_MS, 'ProviderType'),
         attempt(async () => text(await member(k, 'ContainerName'), 300), CALL_MS, 'ContainerName'),
@@ -161,11 +160,11 @@ export async function readReaders(create: CreateObject, report: ProbeReport): Pr
     const modes = await invoke(info, 'GetReaderModes');
     if (!isObject(modes)) throw new Error('no reader list');
     const count = Math.min(Math.max(0, Number(await member(modes, 'Count')) || 0), MAX_READERS);
-    return NativePromise.all(
+    return Promise.all(
       Array.from({ length: count }, async (_, i) => {
         const mode = await invoke(modes, 'ItemByIndex', i);
         if (!isObject(mode)) return { name: '' };
-        const [name, nickname, media] = await NativePromise.all([member(mode, 'Name'), member(mode, 'NickName'), member(mode, 'Media')]);
+        const [name, nickname, media] = await Promise.all([member(mode, 'Name'), member(mode, 'NickName'), member(mode, 'Media')]);
         return { name: text(name, 200), nickname: text(nickname, 200), media: text(media, 200) };
       }),
     );
@@ -188,7 +187,7 @@ export async function readStore(create: CreateObject, which: 'my' | 'container')
   }, CALL_MS, 'Certificates');
   if (!list.ok) return { opened: true, error: list.error, certificates: [] };
   const count = Number.isFinite(list.value.count) ? Math.max(0, Math.floor(list.value.count)) : 0;
-  const items = await NativePromise.all(
+  const items = await Promise.all(
     Array.from({ length: Math.min(count, MAX_CERTS_PER_STORE) }, async (_, i) => {
       const item = await attempt(async () => {
         const cert = await invoke(list.value.certs, 'Item', i + 1);

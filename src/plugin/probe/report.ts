@@ -40,7 +40,7 @@ export type LoaderState = 'absent' | 'resolved' | 'rejected' | 'pending' | 'inva
 
 export interface ProbeReport {
   v: 1;
-  /** Natives the page replaced (Promise, postMessage, …): the result cannot be trusted. */
+  /** Why the page's answers cannot be trusted (look-alike plug-in replies); empty when they can. */
   tampered: string[];
   loader: { state: LoaderState; message?: string };
   bridge: {
@@ -83,7 +83,23 @@ export interface ProbeOptions {
    * stop waiting for an extension that will never answer (the real one stays silent).
    */
   nativeHost?: 'installed' | 'missing' | 'unknown';
+  /**
+   * What the page's own loader did, read in the page's world before the probe (page-state.ts): a hint
+   * from the page, used only for how long to wait and for what the site's own attempt says.
+   */
+  page?: PageState;
+  /** Which CryptoPro extensions' bridge scripts could be fetched (bridge-presence.ts), in probing order. */
+  bridges?: { id: string; loaded: boolean }[];
 }
 
-/** Where the background leaves the options for the probe script (on `document`, deleted on read). */
+export interface PageState {
+  loader: { state: LoaderState; message?: string };
+  /** How long the page's oldest unanswered plug-in request has waited (ms), on platform pages. */
+  silentMs: number | null;
+}
+
+/**
+ * Where the background leaves the options for the probe script: a global of ep-doctor's isolated world,
+ * which the page cannot see, set, or pre-empt.
+ */
 export const PROBE_OPTIONS_KEY = 'ep-doctor.probe-options';

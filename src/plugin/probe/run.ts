@@ -1,9 +1,7 @@
 import { counter, Timeout, withTimeout } from './call';
-import { connect } from './connect';
-import { NativePromise, tamperedNatives } from './intrinsics';
+import { connect, type Connection } from './connect';
 import { readAbout, readLicenses, readProviders, readReaders, readStore, signTest } from './read';
 import type { ProbeOptions, ProbeReport } from './report';
-import { watchReplies } from './reply-watch';
 
 export function emptyReport(): ProbeReport {
   return {
@@ -22,42 +20,66 @@ export function emptyReport(): ProbeReport {
   };
 }
 
-/**
- * The page-world probe: reaches the CryptoPro plug-in the way the page does and reads what it can
- * without a PIN prompt (or, in `sign` mode, makes one test signature). Never throws: every failure is
- * in the report. Stops before touching the plug-in when the page replaced the natives it needs.
- */
 /** The whole quick probe ends by then with what it has read; a test signature may wait for the PIN. */
 export const PROBE_DEADLINE_MS = { quick: 20_000, sign: 140_000 };
+/** After the last read: the real content script's answers to our last requests still on their way. */
+const SETTLE_MS = { least: 60, most: 500 };
 
-export async function runProbe(win: Window & typeof globalThis, extensionIds: readonly string[], options: ProbeOptions): Promise<ProbeReport> {
+/**
+ * The plug-in probe, run in ep-doctor's isolated world (connect.ts): reaches the CryptoPro plug-in the
+ * way the page does and reads what it can without a PIN prompt — or, in `sign` mode, makes one test
+ * signature. Never throws: every failure is in the report. Answers that someone else posted (a second
+ * answer to a request, a second sender), or a plug-in that answers although the browser says its native
+ * part is not registered, mark the report as tampered: the background then says «проверка невозможна».
+ */
+export async function runProbe(win: Window & typeof globalThis, options: ProbeOptions): Promise<ProbeReport> {
   const started = performance.now();
   const report = emptyReport();
   counter.calls = 0;
-  report.tampered = tamperedNatives(win);
-  if (report.tampered.length > 0) return finish(report, started);
-
-  const watch = watchReplies(win);
-  let cleanup = (): void => undefined;
+  let connection: Connection | null = null;
   try {
-    await withTimeout(work(win, extensionIds, options, report, started, (c) => (cleanup = c)), PROBE_DEADLINE_MS[options.mode], 'probe');
+    await withTimeout(
+      work(win, options, report, started, (c) => (connection = c)),
+      PROBE_DEADLINE_MS[options.mode],
+      'probe',
+    );
   } catch (error) {
-    // A page whose `cadesplugin` throws on access, or cannot be shadowed, is no place to check from;
-    // past the deadline the report keeps what was read so far.
+    // Past the deadline the report keeps what was read so far.
     if (error instanceof Timeout) report.incomplete = true;
-    else report.loader = { state: 'invalid', message: String((error as Error)?.message ?? error).slice(0, 200) };
   } finally {
-    cleanup();
-    const forged = watch.stop();
-    if (forged !== null) report.tampered.push(`forged replies: ${forged}`.slice(0, 60));
+    const open = connection as Connection | null;
+    if (open !== null) {
+      const client = open.client;
+      if (client !== null) {
+        await settle(client);
+        const forged = client.forgery();
+        client.stop();
+        if (forged !== null) report.tampered.push(forged.slice(0, 60));
+      }
+    }
   }
+  if (options.nativeHost === 'missing' && report.path !== 'none') report.tampered.push('plug-in answers without a registered native host');
   return finish(report, started);
 }
 
-async function work(win: Window & typeof globalThis, extensionIds: readonly string[], options: ProbeOptions, report: ProbeReport, started: number, onCleanup: (cleanup: () => void) => void): Promise<void> {
-  const { create, cleanup, identity } = await connect(win, extensionIds, report, options);
-  onCleanup(cleanup);
+/** Waits until every request has had its answer (bounded), and a little more for look-alikes. */
+async function settle(client: NonNullable<Connection['client']>): Promise<void> {
+  // A plug-in that never answered has nothing on its way.
+  if (client.counts().answered === 0) return;
+  const until = performance.now() + SETTLE_MS.most;
+  await new Promise((r) => setTimeout(r, SETTLE_MS.least));
+  while (performance.now() < until) {
+    const { sent, answered } = client.counts();
+    if (answered >= sent) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function work(win: Window & typeof globalThis, options: ProbeOptions, report: ProbeReport, started: number, onConnect: (connection: Connection) => void): Promise<void> {
+  const connection = await connect(win, report, options);
+  onConnect(connection);
   report.timings.connect = Math.round(performance.now() - started);
+  const { create, identity } = connection;
   try {
     if (create === null) return;
     const readStart = performance.now();
@@ -66,13 +88,7 @@ async function work(win: Window & typeof globalThis, extensionIds: readonly stri
     } else {
       const about = await readAbout(create, report);
       if (about !== null) {
-        const [my, container] = await NativePromise.all([
-          readStore(create, 'my'),
-          readStore(create, 'container'),
-          readProviders(about, report),
-          readLicenses(create, report),
-          readReaders(create, report),
-        ]);
+        const [my, container] = await Promise.all([readStore(create, 'my'), readStore(create, 'container'), readProviders(about, report), readLicenses(create, report), readReaders(create, report)]);
         report.stores = { my, container };
       }
     }

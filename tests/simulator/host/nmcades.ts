@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ResolvedScenario } from '../resolve';
 import { objectFactory, PluginFault, type PluginObject, type Value } from './objects';
 import { encodeFrame, frameReader } from '../../../src/host/wire';
@@ -90,9 +90,17 @@ function call(message: PageMessage): Value {
   return method(...args);
 }
 
+/** What the plug-in was asked to do, one JSON line per call, for tests that must see it (`<scenario>.calls`). */
+function record(data: PageMessage | undefined): void {
+  if (data === undefined || (data.method === undefined && data.set_property === undefined)) return;
+  const params = (data.params ?? []).map((p) => (typeof p.value === 'string' ? p.value.slice(0, 200) : p.value));
+  appendFileSync(`${scenarioPath}.calls`, `${JSON.stringify({ member: data.method ?? `set ${data.set_property}`, params })}\n`);
+}
+
 function handle(raw: unknown): void {
   if (scenario.host === 'hangs') return;
   const { tabid, data } = raw as { tabid: string; data: PageMessage };
+  record(data);
   const requestid = Number(data?.requestid);
   if (data?.type === 'init') return reply(tabid, requestid, { type: 'result', value: ROOT });
   if (data?.type === 'reset') {

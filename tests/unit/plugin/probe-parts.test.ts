@@ -3,7 +3,7 @@ import { browserInfo, clockSkewSeconds } from '@/src/core/browser-info';
 import { nativeHostState } from '@/src/plugin/native-host-state';
 import { parseProbeReport } from '@/src/plugin/probe-schema';
 import { callError, Timeout, withTimeout } from '@/src/plugin/probe/call';
-import { firefoxBridgeUrl, firstAnswerWait, TIMEOUTS } from '@/src/plugin/probe/connect';
+import { firstAnswerWait, TIMEOUTS } from '@/src/plugin/probe/connect';
 import { emptyReport } from '@/src/plugin/probe/run';
 
 describe('plug-in errors as data', () => {
@@ -39,16 +39,6 @@ describe('how long the probe waits for the plug-in\'s first answer', () => {
     expect(firstAnswerWait('installed', 60_000, 10_000).ms).toBe(TIMEOUTS.ownWait);
     // A host that needs 3 s from the page's first request answers before the silence limit.
     expect(TIMEOUTS.silence).toBeGreaterThan(3000);
-  });
-});
-
-describe('Firefox handshake', () => {
-  it('accepts only a moz/safari extension URL of the bridge script', () => {
-    expect(firefoxBridgeUrl('cadesplugin_loadedurl:moz-extension://1234-abcd/nmcades_plugin_api.js')).toBe('moz-extension://1234-abcd/nmcades_plugin_api.js');
-    expect(firefoxBridgeUrl('cadesplugin_loadedurl:https://evil.example/nmcades_plugin_api.js')).toBeNull();
-    expect(firefoxBridgeUrl('cadesplugin_loadedurl:moz-extension://x/other.js')).toBeNull();
-    expect(firefoxBridgeUrl('cadesplugin_loaded')).toBeNull();
-    expect(firefoxBridgeUrl('hello url:moz-extension://x/nmcades_plugin_api.js')).toBeNull();
   });
 });
 
