@@ -32,7 +32,7 @@ export async function hostFigures() {
     /** @type {number[]} */ const inventories = [];
     for (let run = 0; run < 7; run++) {
       const started = performance.now();
-      const child = spawn(hostFile, ['chrome-extension://pgejebgggaeiophnmnnockehkjkgfhhe/'], { env: { ...process.env, EP_DOCTOR_HOST_HOME: path.join(dir, 'home'), EP_DOCTOR_HOST_ROOT: root }, stdio: ['pipe', 'pipe', 'ignore'] });
+      const child = spawn(hostFile, ['chrome-extension://pgejebgggaeiophnmnnockehkjkgfhhe/', `--test-root=${root}`], { env: { ...process.env, HOME: path.join(dir, 'home') }, stdio: ['pipe', 'pipe', 'ignore'] });
       const frame = (/** @type {unknown} */ m) => {
         const body = Buffer.from(JSON.stringify(m));
         const head = Buffer.alloc(4);

@@ -2,6 +2,7 @@ import { composeSteps } from '../core/compose-steps';
 import type { HintPack } from '../core/hint-pack';
 import type { ProblemId } from '../core/problem-ids';
 import type { HintModel } from './hint-view';
+import { packPlatform } from '../core/pack-platform';
 
 /** What a hint says about `problem` on `platformId`: the platform's steps combined with the generic ones. */
 export function hintModel(
@@ -12,7 +13,7 @@ export function hintModel(
 ): HintModel | null {
   const entry = pack.problems[problem];
   if (entry === undefined) return null;
-  const platform = platformId === null ? undefined : pack.platforms[platformId];
+  const platform = packPlatform(pack, platformId);
   return {
     lang: pack.lang,
     ui: pack.ui,

@@ -16,6 +16,7 @@ import { buildHintCard, createCornerStack, HINT_TAG, mountInlineHint, STACK_TAG,
 import { DIALOG_EVENT, MAX_DIALOG_TEXT, SHADOW_EVENT } from './page-events';
 import { createScanner, excerptOf, type Hit } from './scanner';
 import { sendToBackground } from './send';
+import { packPlatform } from '../core/pack-platform';
 
 interface LiveHint {
   card: HTMLElement;
@@ -246,7 +247,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
               // The pack (schema-checked by the background) knows every id; anything else is skipped.
               causes: message.problems!.slice(0, 10).flatMap((id) => {
                 const entry = Object.hasOwn(pack.problems, id) ? pack.problems[id as ProblemId] : undefined;
-                return entry === undefined ? [] : [{ title: entry.title, steps: composeSteps(entry.steps, platformId === null ? undefined : pack.platforms[platformId]?.remedies[id as ProblemId]) }];
+                return entry === undefined ? [] : [{ title: entry.title, steps: composeSteps(entry.steps, packPlatform(pack, platformId)?.remedies[id as ProblemId]) }];
               }),
             }
           : { status: status === 'running' ? 'running' : status === 'impossible' ? 'impossible' : 'failed' };

@@ -38,4 +38,3 @@ export const HintPack = z.object({
 export type HintPack = z.infer<typeof HintPack>;
 export type HintProblem = z.infer<typeof HintProblem>;
 export type HintPlatform = z.infer<typeof HintPlatform>;
-

@@ -53,8 +53,12 @@ export function hexFromSignedDecimal(decimal: string): string | null {
 export const CODE_SOURCES = {
   /** `0x8009200B`, `(0x8009200b)`. */
   prefixed: '0x([0-9a-f]{8})(?![0-9a-z])',
-  /** `код 8009200B`, `Код ошибки: 0x…` is covered above, `error code: 8009200b`. */
-  afterWord: '(?<![0-9a-zа-яё])(?:код|code)(?:\\s*(?:ошибки|error))?\\s*[:=#№-]?\\s*\\(?([0-9a-f]{8})(?![0-9a-zа-яё])',
+  /**
+   * `код 8009200B`, `Код ошибки: 0x…` is covered above, `error code: 8009200b`. Every run of spaces and
+   * punctuation is bounded and there is only one between the word and the code, so a page full of «код»
+   * and spaces costs a constant per position (three unbounded `\\s*` in a row were cubic).
+   */
+  afterWord: '(?<![0-9a-zа-яё])(?:код|code)(?:\\s{1,3}(?:ошибки|error))?[\\s:=#№-]{0,6}\\(?([0-9a-f]{8})(?![0-9a-zа-яё])',
   /** `-2146885621`, not part of a longer number, a date or a range. */
   signedDecimal: '(?<![0-9a-z.,:/-])(-[12][0-9]{9})(?![0-9.,])',
 } as const;

@@ -67,7 +67,13 @@ export function checkManifestFields(json: ManifestJson, name: string, state: Man
 export function inspectManifest(file: string, name: string, root = ''): ManifestState {
   const state: ManifestState = { file, issues: [], path: null, allowed: [] };
   try {
-    if (statSync(file).size > MAX_MANIFEST_BYTES) {
+    const stat = statSync(file);
+    // Only a regular file is read: a FIFO or a device named like a manifest would block the read for ever.
+    if (!stat.isFile()) {
+      state.issues.push('is not a regular file');
+      return state;
+    }
+    if (stat.size > MAX_MANIFEST_BYTES) {
       state.issues.push('is larger than 64 KB');
       return state;
     }

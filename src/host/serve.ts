@@ -12,9 +12,18 @@ export interface HostEnvironment {
   vars?: Readonly<Record<string, string | undefined>>;
 }
 
-export function realEnvironment(): HostEnvironment {
-  return { platform: platform(), home: process.env['EP_DOCTOR_HOST_HOME'] ?? homedir(), root: process.env['EP_DOCTOR_HOST_ROOT'] ?? '' };
+/**
+ * This computer. Tests point the host at a fake install tree with `--test-root=DIR` on its command
+ * line — never through the environment, which anything that starts the browser passes on: a browser
+ * starts a native host with only its caller's origin, so a real install can never get that argument.
+ * (The home folder is the user's, `$HOME` included, as every program has it.)
+ */
+export function realEnvironment(argv: readonly string[]): HostEnvironment {
+  const root = argv.find((a) => a.startsWith(TEST_ROOT))?.slice(TEST_ROOT.length) ?? '';
+  return { platform: platform(), home: homedir(), root };
 }
+
+export const TEST_ROOT = '--test-root=';
 
 /** The reply to one request. */
 export async function answer(raw: unknown, env: HostEnvironment): Promise<HostReply> {

@@ -10,6 +10,7 @@ import { CompanionOffer, Components, maskedOwner, PageFindings, ProblemItem, sta
 import { looksLikeCheckResult, looksLikeTabFindings, parseCheckReply } from './stored';
 import type { Finding } from '../core/messages';
 import { ReportPanel } from './ReportPanel';
+import { packPlatform } from '../core/pack-platform';
 
 interface TabInfo {
   id: number;
@@ -117,7 +118,7 @@ export function App() {
   const severities: Record<string, string | undefined> = Object.fromEntries(Object.entries(pack?.problems ?? {}).map(([id, entry]) => [id, entry.severity]));
   // The content script names the platform of the page it runs on; the popup bundles no platform data.
   const platformId = result?.platformId ?? pagePlatform;
-  const platformName = platformId === null ? null : (pack?.platforms[platformId]?.name ?? platformId);
+  const platformName = platformId === null ? null : ((pack === null || pack === undefined ? undefined : packPlatform(pack, platformId))?.name ?? platformId);
 
   const runCheck = async () => {
     if (tab === null) return;

@@ -4,6 +4,7 @@ import type { HintPack } from '../core/hint-pack';
 import type { t, UiKey } from '../core/i18n';
 import type { Finding } from '../core/messages';
 import { maskName, parseSubject } from '../core/report/redact';
+import { packPlatform } from '../core/pack-platform';
 
 export type Say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => string;
 
@@ -11,7 +12,7 @@ export type Say = (key: Parameters<typeof t>[1], params?: Record<string, string 
 export function ProblemItem({ problem, pack, platformId, say, certificates = [] }: { problem: CheckProblem; pack: HintPack | null; platformId: string | null; say: Say; certificates?: CheckFacts['certificates'] }) {
   const cert = problem.certificate === undefined ? undefined : certificates.find((c) => c.thumbprint === problem.certificate);
   const entry = pack?.problems[problem.id];
-  const platform = platformId === null ? undefined : pack?.platforms[platformId];
+  const platform = pack === null || pack === undefined ? undefined : packPlatform(pack, platformId);
   const steps = entry === undefined ? [] : composeSteps(entry.steps, platform?.remedies[problem.id]);
   return (
     <li data-severity={problem.severity} data-problem={problem.id}>

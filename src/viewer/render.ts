@@ -5,12 +5,13 @@ import { t } from '../core/i18n';
 import type { UiKey } from '../core/i18n/ui-ru';
 import type { ReadError } from '../core/report/block';
 import type { Report } from '../core/report/schema';
+import { packPlatform } from '../core/pack-platform';
 
 /** The same rendering as the copied text, plus each problem's explanation and the platform's remedy. */
 export function renderReport(doc: Document, report: Report, pack: ReportPack): HTMLElement {
   const say = (key: UiKey, params?: Record<string, string | number>) => t(report.lang, key, params);
   const [first = '', ...rest] = renderReportText(report, pack).split('\n');
-  const platform = report.platform.id === null ? undefined : pack.platforms[report.platform.id];
+  const platform = packPlatform(pack, report.platform.id);
   const problems = report.problems.map((p) => {
     const entry = pack.problems[p.id];
     const steps = entry === undefined ? [] : composeSteps(entry.steps, platform?.remedies[p.id]);
@@ -35,6 +36,7 @@ export function renderReport(doc: Document, report: Report, pack: ReportPack): H
     el(doc, 'pre', { class: 'summary' }, rest.join('\n')),
     problems.length > 0 && el(doc, 'ol', { class: 'problems' }, ...problems),
     links.length > 0 && el(doc, 'p', { class: 'links' }, ...links.flatMap((a, i) => (i === 0 ? [a] : [' · ', a]))),
+    el(doc, 'p', { class: 'integrity' }, say('viewerIntegrity')),
   );
 }
 

@@ -18,14 +18,17 @@ function scenario(name: string) {
 
 type Page = Awaited<ReturnType<typeof openScenario>>['page'];
 
-async function showInViewer(page: Page, text: string): Promise<{ problems: string | null; error: string | null }> {
+async function showInViewer(page: Page, text: string): Promise<{ problems: string | null; error: string | null; integrity: string | null }> {
   await page.waitForSelector('#report-input');
   await page.$eval('#report-input', (el, value) => ((el as HTMLTextAreaElement).value = value), text);
+  // The previous answer goes first: waiting for «some output» must not see the last one.
+  await page.$eval('#report-output', (out) => out.replaceChildren());
   await page.click('.controls button');
   await page.waitForSelector('#report-output > *', { timeout: 10_000 });
   return page.$eval('#report-output', (out) => ({
     problems: out.querySelector('article')?.getAttribute('data-problems') ?? null,
     error: out.querySelector('.error')?.getAttribute('data-error') ?? null,
+    integrity: out.querySelector('.integrity')?.textContent ?? null,
   }));
 }
 
@@ -53,12 +56,13 @@ describe('the support report', () => {
 
         const viewer = await opened.browser.newPage();
         await viewer.goto(`chrome-extension://${EXTENSION_ID}/viewer.html`);
-        expect(await showInViewer(viewer, copied)).toEqual({ problems: ids, error: null });
+        const integrity = lang === 'ru' ? expect.stringContaining('не правку') : expect.stringContaining('not edits');
+        expect(await showInViewer(viewer, copied)).toEqual({ problems: ids, error: null, integrity });
         await viewer.screenshot({ path: path.join(ARTIFACTS, `viewer-${lang}.png`), fullPage: true });
 
         const standalone = await opened.browser.newPage();
         await standalone.goto(pathToFileURL(path.join(EXTENSION_DIR, 'report-viewer.html')).href);
-        expect(await showInViewer(standalone, copied)).toEqual({ problems: ids, error: null });
+        expect(await showInViewer(standalone, copied)).toEqual({ problems: ids, error: null, integrity });
         await standalone.screenshot({ path: path.join(ARTIFACTS, `standalone-viewer-${lang}.png`), fullPage: true });
       } finally {
         await opened.close();

@@ -146,7 +146,7 @@ async function prepareCompanion(userDataDir: string, workDir: string, nmcadesLau
   const broken = typeof mode === 'string' ? BROKEN_HOSTS[mode] : null;
   writeFileSync(
     launcher,
-    broken === null ? `#!/bin/sh\nEP_DOCTOR_HOST_HOME='${home}' EP_DOCTOR_HOST_ROOT='${root}' exec '${executable}' "$@"\n` : `#!/bin/sh\nexec '${process.execPath}' -e "${broken}"\n`,
+    broken === null ? `#!/bin/sh\nHOME='${home}' exec '${executable}' --test-root='${root}' "$@"\n` : `#!/bin/sh\nexec '${process.execPath}' -e "${broken}"\n`,
   );
   chmodSync(launcher, 0o755);
   const hostsDir = path.join(userDataDir, 'NativeMessagingHosts');

@@ -42,7 +42,8 @@ export async function serverClock(tabId: number): Promise<ServerClock | null> {
       target: { tabId, frameIds: [0] },
       func: async (limit: number) => {
         const sentAt = Date.now();
-        const response = await fetch(location.href, { method: 'HEAD', cache: 'no-store', credentials: 'omit', redirect: 'manual', signal: AbortSignal.timeout(limit) });
+        // The page's address without its query and fragment: those may carry one-time codes and tokens.
+        const response = await fetch(location.origin + location.pathname, { method: 'HEAD', cache: 'no-store', credentials: 'omit', redirect: 'manual', signal: AbortSignal.timeout(limit) });
         return { date: response.headers.get('date'), sentAt, receivedAt: Date.now() };
       },
       args: [LIMIT_MS],

@@ -107,6 +107,7 @@ export const UI_EN: Record<UiKey, string> = {
   viewerError_damaged: 'The report data is damaged (the checksum does not match). Ask for the report as a file.',
   viewerError_future_version: 'The report comes from a newer ep-doctor. Update the viewer.',
   viewerError_invalid: 'The report data does not match the format.',
+  viewerIntegrity: 'The report\'s checksum catches damage in transit, not edits: anyone the report passed through could have changed it and recomputed the checksum.',
   viewerExplanation: 'What it means',
   viewerRemedy: 'What to do',
   viewerEvidence: 'What the check saw: {evidence}',

@@ -16,18 +16,52 @@ export const maskName = (name: string): string => name.replace(/[\p{L}][\p{L}'�
 const maskDigits = (digits: string): string => mask(digits, 3, 'end');
 const maskEmail = (email: string): string => email.replace(/^([^@]{1})[^@]*@/, (_, first: string) => `${first}***@`);
 
-/** Personal numbers written anywhere in free text: СНИЛС (with or without separators) and 12-digit ИНН. */
+/** A full name with a patronymic (Иванов Иван Иванович, Иван Иванович Иванов), whoever it belongs to. */
+const FULL_NAME = /(?<![\p{L}])(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+){1,2}[А-ЯЁ][а-яё]+(?:ович|евич|овна|евна|ична|инична)(?:\s+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)?(?![\p{L}])/gu;
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Personal data written anywhere in free text: СНИЛС (with spaces, dashes or none) and 12-digit ИНН,
+ * e-mail addresses, the user's name in home-folder paths, the path and query of web addresses, full
+ * names with a patronymic, and the certificate owners' names in any letter case.
+ */
 export function redactText(text: string, names: readonly string[] = []): string {
   let out = text
-    .replace(/\b\d{3}-\d{3}-\d{3}[ -]\d{2}\b/g, (m) => `***-***-**${m.slice(-4)}`)
+    .replace(/(?<![\dA-Fa-f])\d{3}[ -]?\d{3}[ -]?\d{3}[ -]\d{2}(?![\dA-Fa-f])/g, (m) => `***-***-**${m.slice(-4)}`)
     // Not inside hex (thumbprints, codes): only runs of 11–12 digits standing alone.
     .replace(/(?<![\dA-Fa-f])\d{11,12}(?![\dA-Fa-f])/g, (m) => maskDigits(m))
-    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, (m) => maskEmail(m));
+    .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, (m) => maskEmail(m))
+    .replace(/\b(https?:\/\/[^\s/?#"'<>]+)[^\s"'<>]*/gi, (_, origin: string) => `${origin}/…`)
+    .replace(/(\/home\/|\/Users\/|[A-Za-z]:\\Users\\|[A-Za-z]:\\Documents and Settings\\)([^\\/\s"']+)/g, (_, prefix: string, user: string) => `${prefix}${mask(user, 1, 'start')}`)
+    .replace(FULL_NAME, (m) => maskName(m));
   for (const name of names) {
     if (name.length < 2) continue;
-    out = out.split(name).join(maskName(name));
+    out = out.replace(new RegExp(escapeRegExp(name), 'giu'), (m) => maskName(m));
   }
   return out;
+}
+
+/**
+ * A page address without what may name a person: the origin and the path's plain words; a segment with
+ * digits, an «@» or an escape (a login, an e-mail, a СНИЛС, an id) becomes «…».
+ */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const path = parsed.pathname
+      .split('/')
+      .map((segment) => (/^[A-Za-z._-]*$/.test(segment) ? segment : '…'))
+      .join('/');
+    return `${parsed.origin}${path}`;
+  } catch {
+    return redactText(url);
+  }
+}
+
+/** `\\.\<reader>\<container>`: the reader (a device) stays, the container's name (often the owner's) does not. */
+export function redactContainer(container: string): string {
+  const at = container.lastIndexOf('\\');
+  return at < 0 ? mask(container, 1, 'start') : `${container.slice(0, at + 1)}${mask(container.slice(at + 1), 1, 'start')}`;
 }
 
 /** The RDN attributes of a CAdESCOM subject string (`CN="ООО ""РОМАШКА""", SN=Иванов, …`). */
@@ -67,26 +101,36 @@ export function redactSubject(subject: string): string {
       else if (k === 'SNILS' || (k === 'INN' && /^\d{12}$/.test(value))) masked = maskDigits(value);
       else if (k === 'E' || k === 'EMAIL') masked = maskEmail(value);
       else if (k === 'CN' && names.includes(value)) masked = maskName(value);
+      else if (k === 'STREET') masked = mask(value, 1, 'start');
       else masked = redactText(value, names);
       return `${key}=${quote(masked)}`;
     })
     .join(', ');
 }
 
+/** An issuer that names a person (a self-signed personal certificate) is masked like a subject. */
+const personalIssuer = (issuer: string): boolean => parseSubject(issuer).some(({ key, value }) => ['SN', 'G', 'GN', 'SNILS'].includes(key.toUpperCase()) || (key.toUpperCase() === 'INN' && /^\d{12}$/.test(value)));
+
 /** The redacted copy of a full report. */
 export function redactReport(report: Report): Report {
-  const names = [...new Set(report.certificates.flatMap((c) => personalNames(c.subject)))].sort((a, b) => b.length - a.length);
+  const names = [...new Set(report.certificates.flatMap((c) => [...personalNames(c.subject), ...(personalIssuer(c.issuer) ? personalNames(c.issuer) : [])]))].sort((a, b) => b.length - a.length);
   const text = (value: string): string => redactText(value, names);
   return {
     ...report,
     redacted: true,
+    platform: { ...report.platform, url: redactUrl(report.platform.url) },
     page: report.page.map((p) => ({ ...p, excerpt: text(p.excerpt) })),
     certificates: report.certificates.map((c) => ({
       ...c,
       subject: redactSubject(c.subject),
-      container: c.container === null ? null : text(c.container),
+      issuer: personalIssuer(c.issuer) ? redactSubject(c.issuer) : c.issuer,
+      container: c.container === null ? null : redactContainer(c.container),
     })),
-    problems: report.problems.map((p) => ({ ...p, evidence: text(p.evidence) })),
+    problems: report.problems.map((p) => ({
+      ...p,
+      evidence: text(p.evidence),
+      ...(p.cause === undefined ? {} : { cause: { ...p.cause, params: Object.fromEntries(Object.entries(p.cause.params).map(([k, v]) => [k, text(v)])) } }),
+    })),
     check: { ...report.check, ...(report.check.reason === undefined ? {} : { reason: text(report.check.reason) }) },
   };
 }

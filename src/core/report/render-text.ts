@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import type { UiKey } from '../i18n/ui-ru';
 import { parseSubject } from './redact';
 import type { Report } from './schema';
+import { packPlatform } from '../pack-platform';
 
 /** The text part never exceeds this many lines: it has to fit a chat message or a ticket form. */
 export const MAX_TEXT_LINES = 60;
@@ -56,7 +57,7 @@ export function renderReportText(report: Report, pack: ReportPack): string {
   const c = report.components;
   const csp = c.providers.filter((p) => p.version !== null).map((p) => `${p.version} (${p.type})`).join(', ') || say('reportNone');
   const license = c.licenses.find((l) => l.product === 'csp');
-  const platformName = report.platform.id === null ? null : (pack.platforms[report.platform.id]?.name ?? report.platform.id);
+  const platformName = report.platform.id === null ? null : (packPlatform(pack, report.platform.id)?.name ?? report.platform.id);
 
   const head: string[] = [
     `${say('reportTitle', { id: report.id })}: ${verdict}${ids.length > 0 ? ` — ${ids.join(', ')}` : ''}`,
@@ -113,5 +114,7 @@ export function renderReportText(report: Report, pack: ReportPack): string {
 
 /** The text, then the block the viewer reads back. */
 export function reportMessage(text: string, block: string, lang: 'ru' | 'en'): string {
-  return `${text}\n\n${t(lang, 'reportBlockHint')}\n${block}\n`;
+  // Page text in the readable part must not carry a block marker of its own: a reader would take it
+  // for the start of the report. Runs of dashes become one dash there; the block itself is untouched.
+  return `${text.replace(/-{5,}/g, '—')}\n\n${t(lang, 'reportBlockHint')}\n${block}\n`;
 }

@@ -120,7 +120,7 @@ describe('the executable for this machine', () => {
     const own = hostTarget()!;
     const home = mkdtempSync(path.join(tmpdir(), 'sea-home-'));
     try {
-      const env = { ...process.env, EP_DOCTOR_HOST_HOME: home, XDG_DATA_HOME: path.join(home, 'data') };
+      const env = { ...process.env, HOME: home, XDG_DATA_HOME: path.join(home, 'data') };
       const out = execFileSync(built[own], ['install', '--browser', 'chromium'], { env, encoding: 'utf8' });
       const copy = path.join(home, 'data/ep-doctor/ep-doctor-host');
       const manifest = path.join(home, '.config/chromium/NativeMessagingHosts/ru.ep_doctor.host.json');

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { install, status, uninstall } from '@/src/host/install';
 import { manifestsCheck } from '@/src/host/manifests';
 import { callerAllowed, startedByBrowser } from '@/src/host/origins';
 import { HostReply, MAX_REPLY_BYTES } from '@/src/host/protocol';
-import { answer, fit, type HostEnvironment } from '@/src/host/serve';
+import { answer, fit, realEnvironment, type HostEnvironment } from '@/src/host/serve';
 
 let home: string;
 let root: string;
@@ -56,6 +57,24 @@ describe('native-host manifests (Linux)', () => {
     expect(manifestsCheck({ platform: 'linux', home, root, browser: 'chromium' }).problems[0]!.evidence).toContain('not valid JSON');
     nmcades(path.join(home, '.config/chromium/NativeMessagingHosts'), { allowed_origins: CRYPTOPRO_ORIGINS.slice(0, 2) });
     expect(ids('chromium')).toEqual(['plugin-outdated']);
+  });
+
+  it('a FIFO named like a manifest is reported, never read (a read would block the host for ever)', () => {
+    const dir = path.join(home, '.config/chromium/NativeMessagingHosts');
+    mkdirSync(dir, { recursive: true });
+    execFileSync('mkfifo', [path.join(dir, 'ru.cryptopro.nmcades.json')]);
+    const check = manifestsCheck({ platform: 'linux', home, root, browser: 'chromium' });
+    expect(check.problems.map((p) => p.evidence).join(' ')).toContain('is not a regular file');
+  });
+
+  it('the test root comes only from the command line, never from the environment', () => {
+    process.env['EP_DOCTOR_HOST_ROOT'] = '/tmp/evil';
+    try {
+      expect(realEnvironment(['chrome-extension://pgejebgggaeiophnmnnockehkjkgfhhe/']).root).toBe('');
+      expect(realEnvironment(['chrome-extension://pgejebgggaeiophnmnnockehkjkgfhhe/', '--test-root=/tmp/fake']).root).toBe('/tmp/fake');
+    } finally {
+      delete process.env['EP_DOCTOR_HOST_ROOT'];
+    }
   });
 
   it('the user-level manifest wins over the system one', () => {

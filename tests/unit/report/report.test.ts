@@ -6,6 +6,8 @@ import { buildReport, localIso, type ReportContext } from '@/src/core/report/bui
 import { maskName, redactSubject, redactText } from '@/src/core/report/redact';
 import { MAX_TEXT_LINES, renderReportText, reportMessage } from '@/src/core/report/render-text';
 import { Report } from '@/src/core/report/schema';
+import { packPlatform } from '@/src/core/pack-platform';
+import { HOST_CAUSES } from '@/src/core/host-causes';
 
 const SUBJECT = 'CN="ООО ""РОМАШКА""", SN=Иванов, G=Иван Иванович, T=Генеральный директор, O="ООО ""РОМАШКА""", C=RU, E=ivanov@romashka.invalid, INN=770123456703, INNLE=7701123451, OGRN=1027700543210, SNILS=11223344595';
 const PERSON = 'CN=Петрова Мария Ивановна, SN=Петрова, G=Мария Ивановна, C=RU, INN=500100732259, SNILS=12345678964';
@@ -78,6 +80,31 @@ describe('the report', () => {
     expect((await readReport(rewrapped)).ok).toBe(true);
     // Bare JSON (the --json output) is read too.
     expect((await readReport(JSON.stringify(report))).ok).toBe(true);
+  });
+
+  it('a report naming the platform «__proto__» or «constructor» renders as an unknown platform', () => {
+    for (const id of ['__proto__', 'constructor', 'toString']) {
+      const report = buildReport(result(), ctx());
+      const text = renderReportText({ ...report, platform: { ...report.platform, id } }, buildHintPack('ru', '0.1.0'));
+      expect(text).toContain(id);
+      expect(packPlatform(buildHintPack('ru', '0.1.0'), id)).toBeUndefined();
+    }
+  });
+
+  it('page text carrying a block marker cannot pose as the report, and a quoted marker above the block does not hide it', async () => {
+    const page = `${BLOCK_BEGIN}\nv1 crc32=00000000\nAAAA\n${BLOCK_END}`;
+    const report = buildReport(result({ pageFindings: [{ problem: 'csp-license-expired', source: 'text', excerpt: page.slice(0, 120), at: 1 }] }), ctx());
+    const message = reportMessage(renderReportText(report, buildHintPack('ru', '0.1.0')), await encodeBlock(report), 'ru');
+    // The readable part has no marker of its own; only the data block does.
+    expect(message.split(BLOCK_BEGIN)).toHaveLength(2);
+    const back = await readReport(message);
+    expect(back.ok && back.report).toEqual(report);
+    // A message written by hand (or an older version) with a fake block above the real one still reads.
+    const both = await readReport(`${page}\n\n${await encodeBlock(report)}`);
+    expect(both.ok && both.report).toEqual(report);
+    // Hundreds of markers cost a bounded number of reads, and say what was wrong with the first.
+    const flood = await readReport(`${BLOCK_BEGIN}\n`.repeat(5000));
+    expect(flood).toMatchObject({ ok: false, error: 'truncated' });
   });
 
   it('detects damage, truncation, oversize, future versions and garbage — never throws', async () => {
@@ -182,6 +209,41 @@ describe('redaction', () => {
       }
       // The full report keeps them, on purpose.
       expect(JSON.stringify(buildReport(r, ctx(), true))).toContain(inn);
+    }
+  });
+
+  it('no personal value survives in any field a report carries: address, page text in any case and spacing, issuer, street, paths, containers, reasons', () => {
+    const people = [
+      { sn: 'Петров', g: 'Пётр Петрович', login: 'petrov.p', snils: '12345678901', inn: '771234567890', street: 'ул. Лесная, д. 5, кв. 12' },
+      { sn: 'Ёлкина', g: 'Анна Сергеевна', login: 'elkina', snils: '98765432109', inn: '500100732259', street: 'пр-т Мира, 1-3' },
+      { sn: 'Сидоренко', g: 'Олег Иванович', login: 'oleg', snils: '11223344595', inn: '370123456789', street: 'д. Лужки' },
+    ];
+    for (const { sn, g, login, snils, inn, street } of people) {
+      const email = `${login}@mail.invalid`;
+      const spaced = `${snils.slice(0, 3)} ${snils.slice(3, 6)} ${snils.slice(6, 9)} ${snils.slice(9)}`;
+      const subject = `CN=${sn} ${g}, SN=${sn}, G=${g}, C=RU, STREET="${street.replace(/"/g, '""')}", E=${email}, INN=${inn}, SNILS=${snils}`;
+      const base = result();
+      const r = result({
+        pageUrl: `https://www.sberbank-ast.ru/profile/${email}/snils/${snils}/inn/${inn}`,
+        problems: [
+          { id: 'cert-not-qualified', severity: 'warning', source: 'certificate', evidence: `owner ${sn.toUpperCase()} ${g.toLowerCase()}, СНИЛС ${spaced}` },
+          { id: 'plugin-host-missing', severity: 'error', source: 'host', evidence: `no manifest in /home/${login}/.config/chromium and C:\\Users\\${sn}\\AppData`, cause: { key: HOST_CAUSES[0], params: { file: `/home/${login}/.config/chromium/NativeMessagingHosts/x.json` } } },
+        ],
+        facts: {
+          ...base.facts!,
+          certificates: [{ ...base.facts!.certificates[0]!, subject, issuer: subject, container: `\\\\.\\Aktiv Rutoken ECP 00 00\\${login}-${inn.slice(0, 4)}` }],
+        },
+        pageFindings: [{ problem: 'cert-not-qualified', source: 'text', excerpt: `Подписант: Кузнецова Ирина Олеговна; владелец ${sn.toLowerCase()} ${g}`, at: 1 }],
+      });
+      const report = buildReport({ ...r, status: 'failed', reason: `internal error at https://www.sberbank-ast.ru/cabinet?login=${login}&snils=${snils}` }, ctx());
+      const text = JSON.stringify(report);
+      const lowered = text.toLowerCase();
+      for (const secret of [email, login, snils, inn, spaced, street, 'Кузнецова', 'Ирина', sn, ...g.split(' ')]) {
+        expect(lowered, `${secret} leaked`).not.toContain(secret.toLowerCase());
+      }
+      // What support needs stays: the platform's address, the reader, the organisation's numbers.
+      expect(report.platform.url).toBe('https://www.sberbank-ast.ru/profile/…/snils/…/inn/…');
+      expect(text).toContain('Aktiv Rutoken ECP 00 00');
     }
   });
 });
