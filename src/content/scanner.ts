@@ -80,8 +80,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       const startElement = range.start.parentElement ?? (range.start.parentNode as ShadowRoot | null)?.host ?? null;
       if (startElement === null || startElement.closest(EXCLUDED_SELECTOR) !== null || options.isOwn(startElement)) return;
       const element = commonElement(range.start, range.end) ?? startElement;
+      // A shadow host's own textContent leaves out its shadow tree, where the signal was: then the scanned text.
       const ownText = element.textContent ?? '';
-      const excerpt = ownText.length <= 300 ? excerptOf(ownText, 0, ownText.length) : excerptOf(text, signal.index, signal.length);
+      const excerpt = ownText.length <= 300 && ownText.trim() !== '' ? excerptOf(ownText, 0, ownText.length) : excerptOf(text, signal.index, signal.length);
       report(signal, element, excerpt);
     });
   }

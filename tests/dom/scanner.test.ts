@@ -56,6 +56,14 @@ describe('initial scan', () => {
     scanner().scan(host.shadowRoot!);
     expect(problems()).toEqual(['plugin-load-timeout']);
   });
+
+  it('text right under a shadow root keeps its words in the excerpt (the host\'s own text has none)', () => {
+    const host = document.createElement('x-error');
+    document.body.append(host);
+    host.attachShadow({ mode: 'open' }).append('Набор ключей не существует (0x80090016)');
+    scanner().scan(host.shadowRoot!);
+    expect(hits.map((h) => h.excerpt)).toContain('Набор ключей не существует (0x80090016)');
+  });
 });
 
 describe('hidden text', () => {

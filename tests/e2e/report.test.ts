@@ -124,11 +124,14 @@ describe('the support report', () => {
   });
 
   it('the popup when the check could not run, in Russian', async () => {
-    const html = '<!doctype html><html><head><meta charset="utf-8"><script>window.postMessage = function () {};</script></head><body><h1>Подписание</h1></body></html>';
+    // A page that answers in the plug-in's name next to the real plug-in: its answers cannot be trusted.
+    const forger = `window.addEventListener('message', (e) => { const m = e.data; if (m && typeof m === 'object' && typeof m.destination === 'string') window.postMessage({ tabid: 'page', data: { type: 'result', requestid: m.requestid, value: 1 } }, '*'); });`;
+    const html = readFileSync(path.join(ROOT, 'tests/simulator/page/sign.html'), 'utf8').replace('</head>', `<script>${forger}</script></head>`);
     const opened = await openScenario({ name: 'all-good', scenario: scenario('all-good'), html });
     try {
       const result = await pressCheck(opened);
       expect(result.status).toBe('impossible');
+      expect(await opened.popup.$eval('[data-testid=result] .verdict', (e) => e.textContent)).toContain('Проверка невозможна');
       await opened.popup.setViewport({ width: 380, height: 600 });
       await opened.popup.screenshot({ path: path.join(ARTIFACTS, 'popup-failed-ru.png'), fullPage: true });
     } finally {

@@ -22,9 +22,13 @@ export function emptyReport(): ProbeReport {
 
 /** The whole quick probe ends by then with what it has read; a test signature may wait for the PIN. */
 export const PROBE_DEADLINE_MS = { quick: 20_000, sign: 140_000 };
-/** After the last read: the real content script's answers to our last requests still on their way. */
-const SETTLE_MS = { least: 60, most: 500 };
-
+/**
+ * After the last read: a page that answers in the plug-in's name is fast, the real extension behind it
+ * is slower (its native part may only now be starting), and its answers reveal the forgery as second
+ * answers from a second sender. So the probe waits until every request has an answer and then for a
+ * quiet spell with no answer at all, within a bound.
+ */
+const SETTLE_MS = { quiet: 200, most: 1000 };
 /**
  * The plug-in probe, run in ep-doctor's isolated world (connect.ts): reaches the CryptoPro plug-in the
  * way the page does and reads what it can without a PIN prompt — or, in `sign` mode, makes one test
@@ -62,16 +66,20 @@ export async function runProbe(win: Window & typeof globalThis, options: ProbeOp
   return finish(report, started);
 }
 
-/** Waits until every request has had its answer (bounded), and a little more for look-alikes. */
+/** Waits until every request has its answer and no more answers come for a moment (bounded). */
 async function settle(client: NonNullable<Connection['client']>): Promise<void> {
   // A plug-in that never answered has nothing on its way.
   if (client.counts().answered === 0) return;
   const until = performance.now() + SETTLE_MS.most;
-  await new Promise((r) => setTimeout(r, SETTLE_MS.least));
-  while (performance.now() < until) {
-    const { sent, answered } = client.counts();
-    if (answered >= sent) return;
+  let last = client.counts().answered;
+  let quietSince = performance.now();
+  while (performance.now() < until && client.forgery() === null) {
     await new Promise((r) => setTimeout(r, 20));
+    const { sent, answered } = client.counts();
+    if (answered !== last) {
+      last = answered;
+      quietSince = performance.now();
+    } else if (answered >= sent && performance.now() - quietSince >= SETTLE_MS.quiet) return;
   }
 }
 
