@@ -28,7 +28,7 @@ export const PROBE_DEADLINE_MS = { quick: 20_000, sign: 140_000 };
  * answers from a second sender. So the probe waits until every request has an answer and then for a
  * quiet spell with no answer at all, within a bound.
  */
-const SETTLE_MS = { quiet: 200, most: 1000 };
+const SETTLE_MS = { quiet: 100, most: 1000 };
 /**
  * The plug-in probe, run in ep-doctor's isolated world (connect.ts): reaches the CryptoPro plug-in the
  * way the page does and reads what it can without a PIN prompt — or, in `sign` mode, makes one test
