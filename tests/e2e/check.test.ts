@@ -223,6 +223,32 @@ describe('a stopped service worker', () => {
   });
 });
 
+describe('the tab goes away mid-check', () => {
+  const statusOf = (opened: Awaited<ReturnType<typeof openScenario>>) =>
+    opened.worker.evaluate(async (id: number) => ((await chrome.storage.session.get(`check:${id}`))[`check:${id}`] as { status?: string; reasonCode?: string } | undefined) ?? null, opened.tabId);
+
+  // slow-host: the probe waits about 3 s for the native part to start, time enough to pull the page away.
+  for (const [what, act] of [
+    ['navigated', (opened: Awaited<ReturnType<typeof openScenario>>) => opened.page.goto(`${opened.url}?next=1`).then(() => undefined)],
+    ['closed', (opened: Awaited<ReturnType<typeof openScenario>>) => opened.page.close()],
+  ] as const) {
+    it(`${what}: the check ends with a clear status, never a hang or a verdict about another page`, async () => {
+      await withScenario({ name: 'slow-host', scenario: scenario('slow-host') }, async (opened) => {
+        await opened.popup.click('[data-testid=check]');
+        await until(async () => (await statusOf(opened))?.status === 'running');
+        await act(opened);
+        const ended = await until(async () => {
+          const status = (await statusOf(opened))?.status;
+          return status !== undefined && status !== 'running' ? status : null;
+        }, 30_000);
+        expect(['impossible', 'failed', 'interrupted']).toContain(ended);
+        if (what === 'navigated') expect((await statusOf(opened))?.reasonCode).toBe('navigated');
+        await opened.popup.waitForSelector('[data-testid=result]:not([data-status=running])', { timeout: 10_000 });
+      });
+    });
+  }
+});
+
 describe('hostile pages: the verdict is right or «проверка невозможна», never a false «всё в порядке», never a signature of foreign content', () => {
   const signPage = (): string => readFileSync(path.join(ROOT, 'tests/simulator/page/sign.html'), 'utf8');
   const withHead = (script: string): string => signPage().replace('</head>', `<script>${script}</script></head>`);

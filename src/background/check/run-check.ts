@@ -110,7 +110,10 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
       const options: ProbeOptions = request.kind === 'sign' && request.thumbprint !== undefined ? { mode: 'sign', thumbprint: request.thumbprint, nativeHost } : { mode: 'quick', nativeHost };
       return timed(runProbeInTab(request.tabId, options));
     });
-    const [[probe, probeMs], [hosts, discoveryMs], server, env, extensions, companion] = await Promise.all([
+    // A page left mid-check (a navigation or a reload) takes the probe's world with it: the check ends
+    // at once instead of waiting on a script that will never answer.
+    const left = pageLeft(request.tabId);
+    const gathered = Promise.all([
       probing,
       discovery,
       clock,
@@ -118,6 +121,9 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
       signingExtensions(),
       request.kind === 'quick' ? askCompanion(env0.browser.name, needsGostTls(platformId, url), clock) : Promise.resolve(null),
     ]);
+    const settled = await Promise.race([gathered, left.promise]).finally(left.stop);
+    if (settled === 'left') return finish({ status: 'failed', reasonCode: 'navigated', reason: 'the page was left or reloaded during the check' });
+    const [[probe, probeMs], [hosts, discoveryMs], server, env, extensions, companion] = settled;
     const skew = server?.skewSeconds ?? null;
     result.timings.probe = probeMs;
     result.timings.discovery = discoveryMs;
@@ -177,6 +183,18 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
   } catch (error) {
     return finish({ status: 'failed', reasonCode: 'internal', reason: `internal error: ${(error as Error).message}`.slice(0, 300) });
   }
+}
+
+/** Resolves 'left' when the tab starts loading another document. */
+function pageLeft(tabId: number): { promise: Promise<'left'>; stop: () => void } {
+  let listener: ((id: number, change: { status?: string }) => void) | null = null;
+  const promise = new Promise<'left'>((resolve) => {
+    listener = (id, change) => {
+      if (id === tabId && change.status === 'loading') resolve('left');
+    };
+    browser.tabs.onUpdated.addListener(listener);
+  });
+  return { promise, stop: () => listener !== null && browser.tabs.onUpdated.removeListener(listener) };
 }
 
 function pluginVersion(report: ProbeReport): string | null {

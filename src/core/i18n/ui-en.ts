@@ -132,6 +132,7 @@ export const UI_EN: Record<UiKey, string> = {
   popupStep_certificates: 'Analysing certificates…',
   popupCancelled: 'the check was cancelled',
   reasonCancelled: 'the check was cancelled',
+  reasonNavigated: 'the page changed during the check. Open the platform page you need and press «Check» again',
   popupConcerns: 'Certificate: {owner} ({thumbprint}…)',
   popupHost: 'ep-doctor-host helper',
   popupComponentCompanion: 'ep-doctor-host helper {version}: {n} checks outside the browser',

@@ -130,6 +130,7 @@ export const UI_RU = {
   popupStep_certificates: 'Анализируем сертификаты…',
   popupCancelled: 'проверка отменена',
   reasonCancelled: 'проверка отменена',
+  reasonNavigated: 'страница сменилась во время проверки. Откройте нужную страницу площадки и нажмите «Проверить» ещё раз',
   popupConcerns: 'Сертификат: {owner} ({thumbprint}…)',
   popupHost: 'Помощник ep-doctor-host',
   popupComponentCompanion: 'Помощник ep-doctor-host {version}: проверок вне браузера — {n}',
