@@ -6,6 +6,6 @@ declare module 'node-gost-crypto/lib/gostSign.js' {
 
 /** Its GOST R 34.11 hash (the simulator's CAdESCOM.HashedData uses it). */
 declare module 'node-gost-crypto/lib/gostDigest.js' {
-  const GostDigest: new (algorithm: { name: string; version: number; length: number }) => { digest(data: ArrayBuffer): ArrayBuffer };
+  const GostDigest: new (algorithm: { name: string; version: number; length?: number }) => { digest(data: ArrayBuffer): ArrayBuffer };
   export default GostDigest;
 }

@@ -2,6 +2,7 @@ import type { CaDirectory, CaEntry } from './ca/types';
 import type { CertFinding } from './checks';
 import { content, readTlv } from './der';
 import type { Certificate } from './x509';
+import { gostSign } from './gost-library';
 
 /**
  * GOST parameter sets → the named curves of the GOST library. TC26 256 B/C/D are the CryptoPro A/B/C
@@ -24,43 +25,39 @@ const LENGTH_BY_SIGNATURE: Readonly<Record<string, number>> = { '1.2.643.7.1.1.3
 
 export type SignatureCheck = 'valid' | 'invalid' | 'unchecked';
 
-interface GostSigner {
-  verify(publicKey: ArrayBuffer, signature: ArrayBuffer, data: ArrayBuffer): boolean;
-}
-type GostSignCtor = new (algorithm: Record<string, unknown>) => GostSigner;
-
-let library: Promise<GostSignCtor> | null = null;
-/** The GOST code (about 85 KB) loads only when a signature is checked: its own chunk in a bundle. */
-function gostSign(): Promise<GostSignCtor> {
-  library ??= (async () => {
-    // The library reads `global`; browsers and service workers have `globalThis`.
-    (globalThis as { global?: unknown }).global ??= globalThis;
-    const module = (await import('node-gost-crypto/lib/gostSign.js')) as { default?: GostSignCtor } & GostSignCtor;
-    return module.default ?? module;
-  })();
-  return library;
-}
-
-const buffer = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
+const buffer = (bytes: Uint8Array): ArrayBuffer => Uint8Array.from(bytes).buffer;
 const fromHex = (hex: string): Uint8Array => Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
 
 /** Whether `cert` was signed with the GOST key `key` (bytes as in the SPKI: little-endian x‖y). */
-export async function verifyWithKey(cert: Certificate, key: { publicKey: Uint8Array; paramSet: string | null }): Promise<SignatureCheck> {
+export async function verifyWithKey(cert: Certificate, key: GostKey): Promise<SignatureCheck> {
   const length = LENGTH_BY_SIGNATURE[cert.signatureAlgorithm];
+  return length === undefined ? 'unchecked' : verifyGost(cert.tbs, cert.signatureValue, key, length);
+}
+
+export interface GostKey {
+  publicKey: Uint8Array;
+  paramSet: string | null;
+}
+
+/**
+ * A GOST R 34.10-2012 signature (s‖r, as X.509 and CMS both write it: RFC 4491, RFC 4490) over `data`,
+ * hashed with GOST R 34.11-2012 of the same length. 'unchecked' when the curve is one the library lacks.
+ */
+export async function verifyGost(data: Uint8Array, signature: Uint8Array, key: GostKey, length: number): Promise<SignatureCheck> {
   const curve = key.paramSet === null ? undefined : CURVES[key.paramSet];
-  if (length === undefined || curve === undefined || key.publicKey.length !== (length / 8) * 2) return 'unchecked';
+  if (curve === undefined || key.publicKey.length !== (length / 8) * 2) return 'unchecked';
   const Signer = await gostSign();
-  // 'CP': X.509 stores the signature as CryptoPro does (reversed relative to the library's order).
+  // 'CP': the signature as CryptoPro writes it (reversed relative to the library's order).
   const signer = new Signer({ name: 'GOST R 34.10', version: 2012, length, namedCurve: curve, hash: { name: 'GOST R 34.11' }, procreator: 'CP' });
   try {
-    return signer.verify(buffer(key.publicKey), buffer(cert.signatureValue), buffer(cert.tbs)) ? 'valid' : 'invalid';
+    return signer.verify(buffer(key.publicKey), buffer(signature), buffer(data)) ? 'valid' : 'invalid';
   } catch {
     return 'invalid';
   }
 }
 
 /** The key bytes of a certificate's own GOST public key (the OCTET STRING inside the BIT STRING). */
-export function gostKeyOf(cert: Certificate): { publicKey: Uint8Array; paramSet: string | null } {
+export function gostKeyOf(cert: Certificate): GostKey {
   const key = cert.publicKey[0] === 0x04 ? content(cert.publicKey, readTlv(cert.publicKey, 0)) : cert.publicKey;
   return { publicKey: key, paramSet: cert.keyParameters[0] ?? null };
 }
@@ -71,7 +68,7 @@ export function gostKeyOf(cert: Certificate): { publicKey: Uint8Array; paramSet:
  * and revocation; this catches damaged or forged certificates and says when it could not check.
  */
 export async function checkIssuerSignature(cert: Certificate, authorityKeyId: string | null, selfIssued: boolean, caList: CaDirectory | null): Promise<CertFinding[]> {
-  const keys: { publicKey: Uint8Array; paramSet: string | null }[] = selfIssued
+  const keys: GostKey[] = selfIssued
     ? [gostKeyOf(cert)]
     : authorityKeyId === null || caList === null
       ? []

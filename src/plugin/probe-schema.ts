@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { PageState, ProbeReport } from './probe/report';
+import { MAX_SIGNATURE_CHARS, type PageState, type ProbeReport } from './probe/report';
 
 /**
  * The probe's report as the background accepts it. It comes out of the page's world, so every string
@@ -65,7 +65,7 @@ export const ProbeReportSchema = z.object({
       z.object({ error: CallError }),
     ]),
   ),
-  signature: z.optional(z.object({ thumbprint: str(64), ok: z.boolean(), error: z.optional(CallError), ms: z.number() })),
+  signature: z.optional(z.object({ thumbprint: str(64), ok: z.boolean(), cms: z.optional(str(MAX_SIGNATURE_CHARS)), error: z.optional(CallError), ms: z.number() })),
   incomplete: z.optional(z.boolean()),
   calls: z.number(),
   timings: z.object({ total: z.number(), connect: z.number(), read: z.number() }),

@@ -344,10 +344,59 @@ describe('hostile pages: the verdict is right or «проверка невозм
       await pressCheck(opened);
       const signature = await pressTestSignature(opened);
       expect(signature?.status, signature?.reason).toBe('done');
-      const contents = calls(opened).filter((c) => c.member === 'set Content').map((c) => c.params[0]);
-      // Only ep-doctor's own test text (base64 of «ep-doctor test signature») went to the plug-in.
-      expect(contents).toEqual(['ZXAtZG9jdG9yIHRlc3Qgc2lnbmF0dXJl']);
+      const contents = calls(opened).filter((c) => c.member === 'set Content').map((c) => Buffer.from(String(c.params[0]), 'base64').toString());
+      // Only ep-doctor's own test text (fresh for every signature) went to the plug-in.
+      expect(contents).toHaveLength(1);
+      expect(contents[0]).toMatch(/^ep-doctor test signature \d{4}-\d\d-\d\dT[\d:.]+Z [0-9a-f]{32}$/);
       expect(calls(opened).filter((c) => c.member === 'SignCades')).toHaveLength(1);
+    });
+  });
+
+  // What the page can still do from its own world: stop our messages or the plug-in's answers before
+  // anyone else sees them, and post its own. The signature then is not over our text, and the service
+  // worker's check of the CMS says so.
+  const PAGE_CONTENT = Buffer.from('ДОГОВОР № 1').toString('base64');
+  it('a page that swaps the text in our request on the wire gets «проверка невозможна», never «создана»', async () => {
+    const swap = `
+      window.addEventListener('message', (event) => {
+        const m = event.data;
+        if (!m || typeof m !== 'object' || m.set_property !== 'Content' || m.swapped) return;
+        event.stopImmediatePropagation();
+        window.postMessage({ ...m, swapped: true, params: [{ type: 'string', value: '${PAGE_CONTENT}' }] }, '*');
+      }, true);`;
+    await withScenario({ name: 'all-good', scenario: scenario('all-good'), html: withHead(swap) }, async (opened) => {
+      await pressCheck(opened);
+      const signature = await pressTestSignature(opened);
+      expect(signature?.status, signature?.reason).toBe('impossible');
+      // The page's stopImmediatePropagation reaches the CryptoPro content script's listener (another
+      // world, same event): the plug-in really signed the page's text. Only the CMS check catches it.
+      expect(signature?.reasonCode).toBe('foreign-signature');
+      expect(calls(opened).some((c) => c.member === 'set Content' && c.params[0] === PAGE_CONTENT)).toBe(true);
+      const shown = await opened.popup.$eval('[data-testid=signature]', (e) => e.textContent ?? '');
+      expect(shown).toContain('не создана');
+      expect(shown).toContain('ответ подменён');
+      console.log(`[hostile] content swapped on the wire: ${signature?.reasonCode} — ${signature?.reason}`);
+    });
+  });
+
+  it('a page that replaces the plug-in\'s signature with its own answer gets «проверка невозможна»', async () => {
+    const replace = `
+      const ours = new Set();
+      window.addEventListener('message', (event) => {
+        const m = event.data;
+        if (!m || typeof m !== 'object') return;
+        if (m.method === 'SignCades') ours.add(m.requestid);
+        if (m.data && ours.has(m.data.requestid) && !m.forged) {
+          event.stopImmediatePropagation();
+          window.postMessage({ tabid: m.tabid, forged: true, data: { type: 'result', requestid: m.data.requestid, retval: { type: 'string', value: '${PAGE_CONTENT}' } } }, '*');
+        }
+      }, true);`;
+    await withScenario({ name: 'all-good', scenario: scenario('all-good'), html: withHead(replace) }, async (opened) => {
+      await pressCheck(opened);
+      const signature = await pressTestSignature(opened);
+      expect(signature?.status, signature?.reason).toBe('impossible');
+      expect(signature?.reasonCode).toBe('foreign-signature');
+      console.log(`[hostile] signature replaced: ${signature?.reasonCode} — ${signature?.reason}`);
     });
   });
 });

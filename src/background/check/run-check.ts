@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { bytesToBase64, freshTestText, verifyTestSignature } from '../../certs/verify-test-signature';
 import { CATALOG } from '../../core/catalog';
 import type { CheckFacts, CheckProblem, CheckResult } from '../../core/check-result';
 import { SEVERITIES } from '../../core/problem-ids';
@@ -93,6 +94,7 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
   notify(result);
   // The CA list (a 320 KB snapshot) is read while the probe waits on the page.
   void caList();
+  const testText = freshTestText(new Date(), crypto.getRandomValues(new Uint8Array(16)));
 
   try {
     const timed = async <T>(task: Promise<T>): Promise<[T, number]> => {
@@ -107,7 +109,7 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
     const discovery = timed(discoverNativeHosts());
     const probing = discovery.then(([found]) => {
       const nativeHost = found.find((h) => h.name === 'ru.cryptopro.nmcades')?.state ?? 'unknown';
-      const options: ProbeOptions = request.kind === 'sign' && request.thumbprint !== undefined ? { mode: 'sign', thumbprint: request.thumbprint, nativeHost } : { mode: 'quick', nativeHost };
+      const options: ProbeOptions = request.kind === 'sign' && request.thumbprint !== undefined ? { mode: 'sign', thumbprint: request.thumbprint, testContent: bytesToBase64(testText), nativeHost } : { mode: 'quick', nativeHost };
       return timed(runProbeInTab(request.tabId, options));
     });
     // A page left mid-check (a navigation or a reload) takes the probe's world with it: the check ends
@@ -151,6 +153,12 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
       // No signature, or another certificate's, means the probe did not get its options: never «success».
       if (report.path !== 'none' && report.about.error === undefined && report.signature?.thumbprint !== request.thumbprint) {
         return finish({ status: 'failed', reasonCode: 'bad-report', reason: 'the test signature did not run with the chosen certificate' });
+      }
+      // «создана» only for a signature over our fresh text, by the chosen certificate, with its key.
+      if (report.signature?.ok === true) {
+        const check = await verifyTestSignature(report.signature.cms ?? '', testText, request.thumbprint ?? '');
+        if (check.result === 'foreign') return finish({ status: 'impossible', reasonCode: 'foreign-signature', reason: `the signature returned is not ours: ${check.reason}`.slice(0, 300) });
+        if (check.result === 'unchecked') return finish({ status: 'impossible', reasonCode: 'signature-unchecked', reason: `the signature could not be checked: ${check.reason}`.slice(0, 300) });
       }
       problems.push(...interpretSignature(report, { nmcades, needsGostTls: gost, now }));
     } else {

@@ -1,6 +1,6 @@
 import { attempt } from './call';
 import type { CreateObject, PluginObject } from './connect';
-import type { CallError, CertRead, ProbeReport, StoreRead } from './report';
+import { MAX_SIGNATURE_CHARS, type CallError, type CertRead, type ProbeReport, type StoreRead } from './report';
 
 /** Per-call bound: a healthy plug-in answers in milliseconds; IsValid may fetch a CRL. */
 const CALL_MS = 4000;
@@ -201,11 +201,15 @@ export async function readStore(create: CreateObject, which: 'my' | 'container')
   return { opened: true, count, certificates: items };
 }
 
-/** «Тестовая подпись»: signs a fixed text with the chosen certificate; this may ask for the PIN. */
-export async function signTest(create: CreateObject, thumbprint: string, report: ProbeReport): Promise<void> {
+/**
+ * «Тестовая подпись»: signs the background's text (base64) with the chosen certificate; this may ask
+ * for the PIN. The signature goes back as the plug-in returned it: the background checks that it is
+ * over exactly that text, by that certificate (src/certs/verify-test-signature.ts).
+ */
+export async function signTest(create: CreateObject, thumbprint: string, content: string, report: ProbeReport): Promise<void> {
   const started = performance.now();
   const USER_MS = 120_000;
-  const run = async (): Promise<void> => {
+  const run = async (): Promise<unknown> => {
     const store = await create('CAdESCOM.Store');
     await invoke(store, 'Open', 2, 'My', 0);
     const certs = await member(store, 'Certificates');
@@ -216,10 +220,13 @@ export async function signTest(create: CreateObject, thumbprint: string, report:
     const signer = await create('CAdESCOM.CPSigner');
     await invoke(signer, 'propset_Certificate', cert);
     const data = await create('CAdESCOM.CadesSignedData');
-    await invoke(data, 'propset_Content', 'ZXAtZG9jdG9yIHRlc3Qgc2lnbmF0dXJl');
-    // CADESCOM_CADES_BES = 1: no timestamp service needed.
-    await invoke(data, 'SignCades', signer, 1);
+    // CADESCOM_BASE64_TO_BINARY = 1, set before the content: the bytes signed are the text itself.
+    await invoke(data, 'propset_ContentEncoding', 1);
+    await invoke(data, 'propset_Content', content);
+    // CADESCOM_CADES_BES = 1 (no timestamp service needed), attached (the check reads the content back).
+    return invoke(data, 'SignCades', signer, 1, false);
   };
   const result = await attempt(run, USER_MS, 'SignCades');
-  report.signature = { thumbprint, ok: result.ok, ...(result.ok ? {} : { error: result.error }), ms: Math.round(performance.now() - started) };
+  const cms = result.ok && typeof result.value === 'string' ? result.value.slice(0, MAX_SIGNATURE_CHARS) : undefined;
+  report.signature = { thumbprint, ok: result.ok, ...(cms === undefined ? {} : { cms }), ...(result.ok ? {} : { error: result.error }), ms: Math.round(performance.now() - started) };
 }

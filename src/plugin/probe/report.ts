@@ -68,7 +68,8 @@ export interface ProbeReport {
   stores: { my: StoreRead; container: StoreRead };
   /** Readers and key carriers CryptoPro CSP sees (CCspInformation.GetReaderModes); null when not read. */
   readers: { list: { name: string; nickname?: string; media?: string }[] } | { error: CallError } | null;
-  signature?: { thumbprint: string; ok: boolean; error?: CallError; ms: number };
+  /** «Тестовая подпись»: `cms` is the plug-in's answer (base64), checked by the background, never trusted. */
+  signature?: { thumbprint: string; ok: boolean; cms?: string; error?: CallError; ms: number };
   /** The probe hit its overall deadline: what is here was read, the rest was not. */
   incomplete?: boolean;
   calls: number;
@@ -78,6 +79,8 @@ export interface ProbeReport {
 export interface ProbeOptions {
   mode: 'quick' | 'sign';
   thumbprint?: string;
+  /** The text to sign (base64), chosen afresh by the background for every test signature. */
+  testContent?: string;
   /**
    * What the browser said about ru.cryptopro.nmcades before the probe started: «missing» lets the probe
    * stop waiting for an extension that will never answer (the real one stays silent).
@@ -103,3 +106,5 @@ export interface PageState {
  * which the page cannot see, set, or pre-empt.
  */
 export const PROBE_OPTIONS_KEY = 'ep-doctor.probe-options';
+/** The test signature's base64 (with line breaks) is kept up to this: a test signature is far below 256 KB of DER. */
+export const MAX_SIGNATURE_CHARS = 360_000;

@@ -91,8 +91,8 @@ async function work(win: Window & typeof globalThis, options: ProbeOptions, repo
   try {
     if (create === null) return;
     const readStart = performance.now();
-    if (options.mode === 'sign' && options.thumbprint !== undefined) {
-      await signTest(create, options.thumbprint, report);
+    if (options.mode === 'sign' && options.thumbprint !== undefined && options.testContent !== undefined) {
+      await signTest(create, options.thumbprint, options.testContent, report);
     } else {
       const about = await readAbout(create, report);
       if (about !== null) {

@@ -1,4 +1,5 @@
 import GostDigest from 'node-gost-crypto/lib/gostDigest.js';
+import { base64Lines, cadesBes } from '../pki/cades';
 import type { ResolvedCertificate, ResolvedScenario } from '../resolve';
 
 /**
@@ -252,13 +253,25 @@ function cspInformation(scenario: ResolvedScenario): PluginObject {
   });
 }
 
+/**
+ * Content as CAdESCOM takes it: CADESCOM_STRING_TO_UCS2LE (0, the default) signs the text as UTF-16LE,
+ * CADESCOM_BASE64_TO_BINARY (1) the bytes the base64 stands for.
+ */
+function contentBytes(content: string, encoding: Value): Uint8Array {
+  if (Number(encoding) === 1) {
+    if (!/^[A-Za-z0-9+/\r\n]*={0,2}$/.test(content)) throw new PluginFault('0x80070057');
+    return Buffer.from(content, 'base64');
+  }
+  return Buffer.from(content, 'utf16le');
+}
+
 /** Signing reaches the key and builds the chain: it fails the way the certificate's state says. */
 function signedData(scenario: ResolvedScenario, signers: WeakMap<PluginObject, ResolvedCertificate | null>): PluginObject {
   let content = '';
   let encoding: Value = 0;
   const settable = (get: () => Value, set: (v: Value) => void) => ({ get, set });
   return object('CadesSignedData', scenario, { Content: settable(() => content, (v) => void (content = String(v))), ContentEncoding: settable(() => encoding, (v) => void (encoding = v)) }, {
-    SignCades: (signer) => {
+    SignCades: (signer, _type, detached) => {
       const cert = signer !== null && typeof signer === 'object' ? signers.get(signer) : undefined;
       if (cert === undefined || cert === null) throw new PluginFault('0x80092004');
       const injected = cert.failures['CadesSignedData.SignCades'];
@@ -270,7 +283,16 @@ function signedData(scenario: ResolvedScenario, signers: WeakMap<PluginObject, R
       if (cert.keyExpired) throw new PluginFault('0x80090010');
       if (cert.chain === 'untrusted') throw new PluginFault('0x800B010A');
       if (cert.chain === 'revoked') throw new PluginFault('0x800B010C');
-      return Buffer.from(`simulated CAdES-BES of ${content.length} bytes by ${cert.thumbprint}`).toString('base64');
+      return base64Lines(
+        cadesBes({
+          content: contentBytes(content, encoding),
+          certificate: Buffer.from(cert.der, 'base64'),
+          serialHex: cert.serialNumber,
+          keySeed: cert.name,
+          detached: detached === true,
+          now: new Date(),
+        }),
+      );
     },
   });
 }
@@ -325,7 +347,7 @@ function hashedData(scenario: ResolvedScenario): PluginObject {
       Hash: (data) => {
         if (![101, 102].includes(Number(algorithm))) throw new PluginFault('0x80090008');
         // CADESCOM_BASE64_TO_BINARY = 1: the data is base64 of the bytes to hash.
-        value = digest(Number(dataEncoding) === 1 ? Buffer.from(String(data), 'base64') : Buffer.from(String(data), 'utf8'));
+        value = digest(contentBytes(String(data), dataEncoding));
         return null;
       },
       SetHashValue: (hex) => {

@@ -37,7 +37,7 @@ export function keyPair(seed: string): KeyPair {
   return { publicKey: new Uint8Array(pair.publicKey), privateKey: new Uint8Array(pair.privateKey) };
 }
 
-function sign(privateKey: Uint8Array, data: Uint8Array): Uint8Array {
+export function sign(privateKey: Uint8Array, data: Uint8Array): Uint8Array {
   const signer = new GostSign(ALGORITHM) as unknown as { sign(key: ArrayBuffer, data: ArrayBuffer): ArrayBuffer };
   return new Uint8Array(signer.sign(privateKey.slice().buffer, data.slice().buffer));
 }

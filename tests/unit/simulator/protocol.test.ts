@@ -115,7 +115,10 @@ describe('the simulated nmcades', () => {
       await h.call({ type: 'init', url: 'https://x/' });
       const hash = await create('CAdESCOM.HashedData');
       await h.call({ objid: hash.value, set_property: 'Algorithm', params: [{ type: 'number', value: 101 }] });
-      await h.call({ objid: hash.value, method: 'Hash', params: [{ type: 'string', value: '012345678901234567890123456789012345678901234567890123456789012' }] });
+      // CADESCOM_BASE64_TO_BINARY: the bytes themselves (the default, UCS-2LE, would hash the text's UTF-16 form).
+      await h.call({ objid: hash.value, set_property: 'DataEncoding', params: [{ type: 'number', value: 1 }] });
+      const m1 = Buffer.from('012345678901234567890123456789012345678901234567890123456789012', 'latin1').toString('base64');
+      await h.call({ objid: hash.value, method: 'Hash', params: [{ type: 'string', value: m1 }] });
       // The standard's own example M1 → H256 (GOST R 34.11-2012, appendix A).
       expect(await h.call({ objid: hash.value, get_property: 'Value' })).toMatchObject({ retval: { type: 'string', value: '9D151EEFD8590B89DAA6BA6CB74AF9275DD051026BB149A452FD84E5E57B5500' } });
       const attribute = await create('CADESCOM.CPAttribute');
