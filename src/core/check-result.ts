@@ -83,7 +83,7 @@ export const CheckResult = z.object({
    */
   status: z.enum(['running', 'done', 'impossible', 'interrupted', 'failed']),
   /** Why it did not end `done`, for people (localised by `reasonCode`) and for support (`reason`, English). */
-  reasonCode: z.optional(z.enum(['not-web', 'tampered', 'no-access', 'timeout', 'bad-report', 'interrupted', 'internal', 'cancelled', 'navigated', 'foreign-signature', 'signature-unchecked'])),
+  reasonCode: z.optional(z.enum(['not-web', 'tampered', 'no-access', 'timeout', 'bad-report', 'interrupted', 'internal', 'cancelled', 'navigated', 'foreign-signature', 'signature-unchecked', 'plugin-slow'])),
   reason: z.optional(str(300)),
   tabId: z.number(),
   /** Origin and path only. */

@@ -86,8 +86,13 @@ function cspProblems(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
   return out;
 }
 
+/** A connection cut mid-check: nothing else can be said from a half-read report. */
+const lostProblem = (lost: NonNullable<ProbeReport['lost']>): CheckProblem =>
+  problem('plugin-connection-lost', 'plugin', `the plug-in answered ${lost.answered} requests, then ${lost.unanswered} went unanswered and a fresh one too: the CryptoPro extension was reloaded or updated, or its native part stopped`);
+
 /** Problems of the plug-in, the CSP and its licence; certificates are interpreted separately. */
 export function interpretProbe(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
+  if (report.lost !== undefined) return [lostProblem(report.lost)];
   if (report.path === 'none' || !report.about.ok) return reachProblems(report, ctx);
   const out: CheckProblem[] = [];
   if (report.loader.state === 'rejected' && report.path === 'bridge') {
@@ -118,6 +123,7 @@ export function extensionConflicts(list: readonly { id: string; enabled: boolean
 
 /** «Тестовая подпись»: its error code is the cause, stated by the CSP itself. */
 export function interpretSignature(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
+  if (report.lost !== undefined) return [lostProblem(report.lost)];
   if (report.path === 'none') return reachProblems(report, ctx);
   if (report.signature === undefined && report.about.error !== undefined) return reachProblems(report, ctx);
   const signature = report.signature;

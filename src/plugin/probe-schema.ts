@@ -67,6 +67,8 @@ export const ProbeReportSchema = z.object({
   ),
   signature: z.optional(z.object({ thumbprint: str(64), ok: z.boolean(), cms: z.optional(str(MAX_SIGNATURE_CHARS)), error: z.optional(CallError), ms: z.number() })),
   incomplete: z.optional(z.boolean()),
+  lost: z.optional(z.object({ answered: z.number(), unanswered: z.number() })),
+  slow: z.optional(z.array(str(60)).check(z.maxLength(10))),
   calls: z.number(),
   timings: z.object({ total: z.number(), connect: z.number(), read: z.number() }),
 });

@@ -302,7 +302,7 @@ function timedOut(tabId: number, kind: 'quick' | 'sign' = 'quick'): CheckResult 
   return { v: 1, id: 'timeout', kind, status: 'failed', reasonCode: 'timeout', tabId, pageUrl: '', platformId: null, startedAt: now, finishedAt: now, problems: [], facts: null, pageFindings: [], timings: { total: 0, probe: 0, discovery: 0, analysis: 0 } };
 }
 
-const REASONS = { 'not-web': 'reasonNotWeb', tampered: 'reasonTampered', 'no-access': 'reasonNoAccess', timeout: 'reasonTimeout', 'bad-report': 'reasonBadReport', interrupted: 'reasonInternal', internal: 'reasonInternal', cancelled: 'reasonCancelled', navigated: 'reasonNavigated', 'foreign-signature': 'reasonForeignSignature', 'signature-unchecked': 'reasonSignatureUnchecked' } as const;
+const REASONS = { 'not-web': 'reasonNotWeb', tampered: 'reasonTampered', 'no-access': 'reasonNoAccess', timeout: 'reasonTimeout', 'bad-report': 'reasonBadReport', interrupted: 'reasonInternal', internal: 'reasonInternal', cancelled: 'reasonCancelled', navigated: 'reasonNavigated', 'foreign-signature': 'reasonForeignSignature', 'signature-unchecked': 'reasonSignatureUnchecked', 'plugin-slow': 'reasonPluginSlow' } as const;
 
 function Verdict({ result, pack, say, tabUrl, platformId }: { result: CheckResult; pack: HintPack | null; say: Say; tabUrl: string; platformId: string | null }) {
   const stale = (() => {

@@ -132,7 +132,7 @@ describe('the companion host (ep-doctor-host) in the check', () => {
 });
 
 describe('a broken companion host', () => {
-  for (const mode of ['crash', 'hang', 'garbage', 'oversized'] as const) {
+  for (const mode of ['crash', 'hang', 'garbage', 'oversized', 'truncated'] as const) {
     it(`${mode}: the check still ends, the companion says error, nothing is invented`, async () => {
       await withScenario({ name: 'all-good', scenario: scenario('all-good'), companion: mode }, async (opened) => {
         const result = await pressCheck(opened);
@@ -203,6 +203,73 @@ describe('pages without a working site loader', () => {
       expect(result.status, result.reason).toBe('done');
       expect(problemIds(result)).toEqual(['plugin-connection-lost']);
       expect(result.problems[0]!.evidence).toContain('Плагин недоступен');
+    });
+  });
+});
+
+/** What the simulated plug-in was asked, in order (its host logs every call). */
+function pluginCalls(opened: Awaited<ReturnType<typeof openScenario>>): { member: string; params: unknown[] }[] {
+  const file = opened.simulator!.callsFile;
+  return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { member: string; params: unknown[] }) : [];
+}
+
+const storedCheck = (opened: Awaited<ReturnType<typeof openScenario>>): Promise<CheckResult> =>
+  opened.worker.evaluate(async (id: number) => (await chrome.storage.session.get(`check:${id}`))[`check:${id}`] as CheckResult, opened.tabId);
+
+describe('the CryptoPro pieces fail mid-check (fault suite): a clear status within a stated bound', () => {
+  // The simulated plug-in answers «Store.Open» 6 s late: the window in which the fault is made.
+  const slowStore = (): Scenario => ({ ...scenario('all-good'), replyDelays: { Open: 6000 } });
+
+  it('the CryptoPro extension reloaded mid-check: «соединение с расширением потеряно», no verdict about certificates, within 10 s', async () => {
+    await withScenario({ name: 'all-good', scenario: slowStore() }, async (opened) => {
+      // The page's own loader opens the store too: wait for the check's own «Open».
+      const before = pluginCalls(opened).filter((c) => c.member === 'Open').length;
+      const started = Date.now();
+      await opened.popup.click('[data-testid=check]');
+      await until(async () => pluginCalls(opened).filter((c) => c.member === 'Open').length > before);
+      const target = await opened.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${opened.simulator!.extensionId}/`));
+      const worker = await target.worker();
+      // The worker goes away with the reload, so the evaluation may not come back.
+      await worker?.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+      await opened.popup.waitForSelector('[data-testid=result]:not([data-status=running])', { timeout: 30_000 });
+      const result = await storedCheck(opened);
+      const ms = Date.now() - started;
+      console.log(`[fault] CryptoPro extension reloaded mid-check: ${result.status} ${result.reasonCode} ${result.reason} ${problemIds(result).join(",")} after ${ms} ms`);
+      expect(result.status).toBe('done');
+      expect(problemIds(result)).toEqual(['plugin-connection-lost']);
+      expect(result.problems[0]!.evidence).toMatch(/reloaded or updated/);
+      expect(ms).toBeLessThan(10_000);
+    });
+  });
+
+  // GetReaderModes: asked by the check only (the page's own loader does not), so the fault hits the check.
+  for (const [what, patch] of [
+    ['the native part crashes mid-check', { hostExitsOn: 'GetReaderModes' }],
+    ['a chunk-broken reply (partial frames that do not join into JSON)', { brokenReplies: ['GetReaderModes'] }],
+  ] as const) {
+    it(`${what}: a clear status within 10 s, never «всё в порядке» from what was not read`, async () => {
+      await withScenario({ name: 'all-good', scenario: { ...scenario('all-good'), ...patch } }, async (opened) => {
+        const started = Date.now();
+        const result = await pressCheck(opened);
+        const ms = Date.now() - started;
+        console.log(`[fault] ${what}: ${result.status} ${result.reasonCode ?? ''} ${problemIds(result).join(',')} after ${ms} ms`);
+        expect(pluginCalls(opened).some((c) => c.member === 'GetReaderModes')).toBe(true);
+        expect(result.status).toBe('failed');
+        expect(result.reasonCode).toBe('plugin-slow');
+        expect(result.reason).toContain('GetReaderModes');
+        expect(ms).toBeLessThan(10_000);
+      });
+    });
+  }
+
+  it('a slow store (a token that answers after 6 s) is slow, not lost: «не на всё ответил», never «всё в порядке» from the unread store', async () => {
+    await withScenario({ name: 'all-good', scenario: slowStore() }, async (opened) => {
+      const result = await pressCheck(opened);
+      console.log(`[fault] slow store: ${result.status} ${result.reasonCode} ${result.reason}`);
+      expect(result.status).toBe('failed');
+      expect(result.reasonCode).toBe('plugin-slow');
+      expect(result.reason).toContain('Store.Open');
+      expect(await opened.popup.$eval('[data-testid=result]', (e) => e.textContent)).toContain('ответил не на всё');
     });
   });
 });

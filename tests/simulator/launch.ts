@@ -25,7 +25,7 @@ export interface SimulatorSetup {
 }
 
 /** The companion host to register: the real one, none, or a broken stand-in (for fault tests). */
-export type CompanionMode = boolean | 'crash' | 'hang' | 'garbage' | 'oversized';
+export type CompanionMode = boolean | 'crash' | 'hang' | 'garbage' | 'oversized' | 'truncated';
 
 /** The id Chromium gives an unpacked extension with this manifest `key` (SHA-256 of the key, a–p). */
 export function extensionIdOfKey(key: string): string {
@@ -116,11 +116,12 @@ export async function prepareSimulator(
  * under `workDir`) that mirrors the simulator: the CryptoPro host manifest is where Chromium's system
  * manifests go, pointing at an executable nmcades, unless the scenario has no native part.
  */
-/** Node one-liners standing in for a broken host: exits at once, never answers, answers garbage, sends 2 MB. */
-const BROKEN_HOSTS: Record<'crash' | 'hang' | 'garbage' | 'oversized', string> = {
+/** Node one-liners standing in for a broken host: exits at once, never answers, answers garbage, sends 2 MB, sends a frame cut short. */
+const BROKEN_HOSTS: Record<'crash' | 'hang' | 'garbage' | 'oversized' | 'truncated', string> = {
   crash: 'process.exit(3)',
   hang: 'process.stdin.resume()',
   garbage: "const b=Buffer.from(JSON.stringify({hello:'world'}));const h=Buffer.alloc(4);h.writeUInt32LE(b.length);process.stdout.write(Buffer.concat([h,b]));process.stdin.resume()",
+  truncated: "const h=Buffer.alloc(4);h.writeUInt32LE(5000);process.stdout.write(Buffer.concat([h,Buffer.from('7b226964223a2268656c6c6f222c','hex')]));process.stdin.resume()",
   oversized: "const b=Buffer.from(JSON.stringify({id:'hello',type:'hello',version:'x'.repeat(2*1024*1024),os:'linux',arch:'x64',capabilities:[]}));const h=Buffer.alloc(4);h.writeUInt32LE(b.length);process.stdout.write(Buffer.concat([h,b]));process.stdin.resume()",
 };
 

@@ -30,6 +30,9 @@ export interface ResolvedScenario {
   host: Scenario['host'];
   hostStartDelayMs: number;
   hostExitsAfter: number | null;
+  replyDelays: Record<string, number>;
+  hostExitsOn: string | null;
+  brokenReplies: string[];
   siteAccess: Scenario['siteAccess'];
   pluginVersion: string;
   providers: Scenario['providers'];
@@ -115,6 +118,9 @@ export async function resolveScenario(name: string, scenario: Scenario, now = ne
     host: scenario.host,
     hostStartDelayMs: scenario.hostStartDelayMs,
     hostExitsAfter: scenario.hostExitsAfter,
+    replyDelays: scenario.replyDelays,
+    hostExitsOn: scenario.hostExitsOn,
+    brokenReplies: scenario.brokenReplies,
     siteAccess: scenario.siteAccess,
     pluginVersion: scenario.pluginVersion,
     providers: scenario.providers,

@@ -81,6 +81,12 @@ export const Scenario = z
     hostStartDelayMs: z.number().int().min(0).max(30_000).default(0),
     /** The first native-host process exits after answering this many requests (a crash mid-session). */
     hostExitsAfter: z.number().int().min(1).max(1000).nullable().default(null),
+    /** Answers to these members (as the calls log names them: `Open`, `set Content`) come this many ms late. */
+    replyDelays: z.record(z.string().max(60), z.number().int().min(0).max(60_000)).default({}),
+    /** The first native-host process exits when asked for this member (a crash in the middle of a check). */
+    hostExitsOn: z.string().max(60).nullable().default(null),
+    /** Answers to these members go out as partial frames whose joined text is not JSON (a chunk-broken reply). */
+    brokenReplies: z.array(z.string().max(60)).max(20).default([]),
     /** The «Подтверждение доступа» answer for the page's site. */
     siteAccess: z.enum(['allowed', 'denied']).default('allowed'),
     pluginVersion: z.string().regex(/^\d+\.\d+\.\d+$/).default('2.0.15700'),

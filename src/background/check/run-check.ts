@@ -141,6 +141,12 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
       return finish({ status: 'impossible', reasonCode: 'tampered', reason: `the page posted answers in the plug-in's name (${report.tampered.join(', ')})`.slice(0, 300) });
     }
 
+    // Reads the plug-in left unanswered, or a probe past its deadline: a verdict from half a report
+    // would be «всё в порядке» about what was never read.
+    if (report.lost === undefined && (report.incomplete === true || (report.slow?.length ?? 0) > 0)) {
+      return finish({ status: 'failed', reasonCode: 'plugin-slow', reason: `the plug-in did not answer in time: ${report.slow?.join(', ') ?? 'the probe deadline passed'}`.slice(0, 300) });
+    }
+
     // Progress for the popup: the page is done, the rest is analysis.
     if (request.kind === 'quick') await writeCheck({ ...result, step: 'certificates' });
     const analysisStart = Date.now();
@@ -166,7 +172,8 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
       // evidence is the one kept when the probe saw the same problem from outside.
       for (const p of companion?.problems ?? []) problems.push({ id: p.id, severity: CATALOG[p.id].severity, source: 'host', evidence: p.evidence, ...(p.cause === undefined ? {} : { cause: p.cause }) });
       problems.push(...interpretProbe(report, { nmcades, needsGostTls: gost, now }));
-      if (report.path !== 'none') {
+      // A connection cut mid-check leaves the stores half-read: no verdict about certificates from that.
+      if (report.path !== 'none' && report.lost === undefined) {
         const verdicts = await interpretCertificates(report, await certificateContext(now, platformId !== null && !NO_MCHD_PLATFORMS.has(platformId)));
         problems.push(...verdicts.problems);
         certificates = verdicts.facts;

@@ -134,6 +134,7 @@ export const UI_EN: Record<UiKey, string> = {
   reasonCancelled: 'the check was cancelled',
   reasonNavigated: 'the page changed during the check. Open the platform page you need and press «Check» again',
   reasonForeignSignature: 'the plug-in returned a signature that is not over ep-doctor\'s test text or not by the chosen certificate: the answer was replaced on this page. Do not sign documents on it; open the platform in a new tab, disable other extensions and try again',
+  reasonPluginSlow: 'CryptoPro did not answer everything in time (a slow token, many certificates, or a revocation check without network), so nothing can be concluded about the certificates. Check again; if it repeats, remove extra tokens and check the internet connection',
   reasonSignatureUnchecked: 'a signature was made, but ep-doctor cannot check its algorithm, so it cannot confirm the signature is genuine. Check it on the platform or in CryptoPro',
   popupConcerns: 'Certificate: {owner} ({thumbprint}…)',
   popupHost: 'ep-doctor-host helper',

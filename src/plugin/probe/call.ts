@@ -33,8 +33,13 @@ export function withTimeout<T>(promise: PromiseLike<T> | T, ms: number, label: s
   });
 }
 
-/** Counts plug-in round trips, so the bench can compare the probe with the raw protocol. */
-export const counter = { calls: 0 };
+/**
+ * Counts plug-in round trips (the bench compares the probe with the raw protocol), names unanswered
+ * ones, and notes the CryptoPro content script's own «Lost connection to extension» answer (it posts it
+ * when its extension was reloaded or updated under the page: research/cryptopro-plugin.md).
+ */
+export const counter = { calls: 0, timedOut: [] as string[], connectionLost: false };
+export const LOST_CONNECTION = /Lost connection to extension/i;
 
 /** One plug-in read or call: `await`ed with a timeout; the error kept instead of thrown. */
 export async function attempt<T>(fn: () => PromiseLike<T> | T, ms: number, label: string): Promise<{ ok: true; value: T } | { ok: false; error: CallError; timedOut: boolean }> {
@@ -42,6 +47,9 @@ export async function attempt<T>(fn: () => PromiseLike<T> | T, ms: number, label
   try {
     return { ok: true, value: await withTimeout(fn(), ms, label) };
   } catch (error) {
-    return { ok: false, error: callError(error), timedOut: error instanceof Timeout };
+    if (error instanceof Timeout && counter.timedOut.length < 50) counter.timedOut.push(label);
+    const failure = callError(error);
+    if (LOST_CONNECTION.test(failure.message)) counter.connectionLost = true;
+    return { ok: false, error: failure, timedOut: error instanceof Timeout };
   }
 }

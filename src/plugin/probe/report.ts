@@ -72,6 +72,14 @@ export interface ProbeReport {
   signature?: { thumbprint: string; ok: boolean; cms?: string; error?: CallError; ms: number };
   /** The probe hit its overall deadline: what is here was read, the rest was not. */
   incomplete?: boolean;
+  /**
+   * The plug-in answered, then went silent mid-check and a fresh request got no answer either: the
+   * CryptoPro extension was reloaded or updated (its content script in this page is cut off), or its
+   * native part stopped. What was not read is missing, not absent.
+   */
+  lost?: { answered: number; unanswered: number };
+  /** Reads the plug-in did not answer in time although it is there (a slow token, a CRL fetch): their names. */
+  slow?: string[];
   calls: number;
   timings: { total: number; connect: number; read: number };
 }

@@ -1,5 +1,5 @@
-import { counter, Timeout, withTimeout } from './call';
-import { connect, type Connection } from './connect';
+import { attempt, counter, Timeout, withTimeout } from './call';
+import { connect, type Connection, type CreateObject } from './connect';
 import { readAbout, readLicenses, readProviders, readReaders, readStore, signTest } from './read';
 import type { ProbeOptions, ProbeReport } from './report';
 
@@ -40,6 +40,8 @@ export async function runProbe(win: Window & typeof globalThis, options: ProbeOp
   const started = performance.now();
   const report = emptyReport();
   counter.calls = 0;
+  counter.timedOut = [];
+  counter.connectionLost = false;
   let connection: Connection | null = null;
   try {
     await withTimeout(
@@ -101,9 +103,30 @@ async function work(win: Window & typeof globalThis, options: ProbeOptions, repo
       }
     }
     report.timings.read = Math.round(performance.now() - readStart);
+    const unanswered = [...new Set(counter.timedOut)];
+    if ((unanswered.length > 0 || counter.connectionLost) && report.about.ok && connection.client !== null) {
+      await checkAlive(create, connection.client, report);
+      if (report.lost === undefined && unanswered.length > 0) report.slow = unanswered.slice(0, 10);
+    }
   } finally {
     await identity;
   }
+}
+
+/** How long a fresh request may take once others went unanswered: a live plug-in answers in milliseconds. */
+const LIVENESS_MS = 1500;
+
+/**
+ * Some reads went unanswered after the plug-in had answered others: a slow token or CRL fetch, or a
+ * connection cut mid-check. One fresh request tells them apart: an answer (even an error) means the
+ * plug-in is there and only slow; none, or the content script's «Lost connection to extension», means
+ * the connection is gone.
+ */
+async function checkAlive(create: CreateObject, client: NonNullable<Connection['client']>, report: ProbeReport): Promise<void> {
+  const alive = await attempt(() => create('CAdESCOM.About'), LIVENESS_MS, 'liveness');
+  if (!counter.connectionLost && (alive.ok || !alive.timedOut)) return;
+  const { sent, answered } = client.counts();
+  report.lost = { answered, unanswered: sent - answered };
 }
 
 function finish(report: ProbeReport, started: number): ProbeReport {

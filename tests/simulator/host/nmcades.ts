@@ -101,6 +101,23 @@ function handle(raw: unknown): void {
   if (scenario.host === 'hangs') return;
   const { tabid, data } = raw as { tabid: string; data: PageMessage };
   record(data);
+  const member = data?.method ?? (data?.set_property === undefined ? '' : `set ${data.set_property}`);
+  if (member === scenario.hostExitsOn && !existsSync(exitMarker)) {
+    writeFileSync(exitMarker, String(process.pid));
+    process.exit(3);
+  }
+  if (scenario.brokenReplies.includes(member)) {
+    // Partial frames as the real host sends them, the joined text cut short: not JSON.
+    send({ tabid, requestid: Number(data?.requestid), partial: 1, part: '{"tabid":"' });
+    send({ tabid, requestid: Number(data?.requestid), partial: -1, part: `${tabid}","data":{` });
+    return;
+  }
+  const delay = scenario.replyDelays[member] ?? 0;
+  if (delay > 0) setTimeout(() => answer(tabid, data), delay);
+  else answer(tabid, data);
+}
+
+function answer(tabid: string, data: PageMessage): void {
   const requestid = Number(data?.requestid);
   if (data?.type === 'init') return reply(tabid, requestid, { type: 'result', value: ROOT });
   if (data?.type === 'reset') {

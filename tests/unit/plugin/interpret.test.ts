@@ -67,6 +67,17 @@ describe('plug-in and CSP facts', () => {
     expect(interpretProbe(working(), ctx())).toEqual([]);
   });
 
+  it('a connection cut mid-check says only that: nothing is concluded from a half-read report', () => {
+    const lost = working((r) => {
+      r.lost = { answered: 12, unanswered: 5 };
+      r.licenses = [{ product: 'csp', valid: false, validTo: 'Expired 15.11.2026' }];
+    });
+    const problems = interpretProbe(lost, ctx());
+    expect(ids(problems)).toEqual(['plugin-connection-lost']);
+    expect(problems[0]!.evidence).toContain('answered 12 requests, then 5 went unanswered');
+    expect(ids(interpretSignature({ ...lost, signature: { thumbprint: 'AB', ok: false, error: { code: null, message: 'SignCades: no answer in 120000 ms' }, ms: 120_000 } }, ctx()))).toEqual(['plugin-connection-lost']);
+  });
+
   it('old plug-in, no CSP, CSP 4 where GOST TLS is needed, ViPNet next to CryptoPro, expired licence', () => {
     expect(ids(interpretProbe(working((r) => (r.about.pluginVersion = '2.0.13642')), ctx()))).toEqual(['plugin-outdated']);
     expect(ids(interpretProbe(working((r) => (r.providers = [{ type: 80, error: { code: '0x80090017', message: 'x' } }])), ctx()))).toEqual(['csp-missing']);
