@@ -6,10 +6,11 @@
  * (vitest projects; e2e drives the built extension in Debian Chromium). Ends with one summary line: "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from './lib/build.mjs';
+import { readRun } from './lib/netlog.mjs';
 
 const bin = (/** @type {string} */ name) => path.join(ROOT, 'node_modules/.bin', name);
 /** @type {string[]} */
@@ -40,7 +41,20 @@ step('build ep-doctor-host executables (npm run build:host)', process.execPath, 
 const out = mkdtempSync(path.join(tmpdir(), 'ep-doctor-vitest-'));
 const report = path.join(out, 'vitest.json');
 const projects = built ? [] : ['--project', 'unit', '--project', 'dom', '--project', 'conventions'];
-step('tests (vitest: unit, dom, conventions, e2e)', bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+// The network recorder: every browser of the e2e run writes its NetLog here (scripts/lib/netlog.mjs).
+const netlogDir = path.join(out, 'netlog');
+mkdirSync(netlogDir);
+step('tests (vitest: unit, dom, conventions, e2e)', bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { EP_DOCTOR_NETLOG_DIR: netlogDir });
+if (built) {
+  process.stdout.write('\n▶ network recorder over the e2e run\n');
+  const run = readRun(netlogDir);
+  const c = run.counts;
+  process.stdout.write(`  ${run.browsers} browsers; requests: ${c.local} to 127.0.0.1, ${c.served} to the platform origins the harness served, ${c.blocked} refused by the harness, ${c.browser} Chromium's own services (unresolvable here), ${c.other} elsewhere\n`);
+  for (const v of run.violations.slice(0, 20)) process.stdout.write(`  ✘ ${v}\n`);
+  const ok = run.browsers > 0 && run.violations.length === 0;
+  process.stdout.write(`${ok ? '✔' : '✘'} network recorder\n`);
+  if (!ok) failures.push(run.browsers === 0 ? 'network recorder: no NetLog written' : 'network recorder: requests outside 127.0.0.1 and the served origins');
+}
 
 let passed = 0;
 let failed = 0;

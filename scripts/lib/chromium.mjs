@@ -9,6 +9,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Flags for a closed network and running as root (toolchain.md). */
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=ru-RU',
+  // No network in tests: every name resolves to nothing but the loopback (pages come from fixtures).
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
   // Platforms such as ZakazRF were plain http: keep http URLs as they are (no automatic https upgrade).
   '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable'];
 
@@ -22,7 +24,9 @@ export async function launchWithExtension(options = {}) {
   const { headless = true, lang = 'ru-RU' } = options;
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'ep-doctor-chromium-'));
   const simulator = options.simulator === undefined ? null : await (await import('../../tests/simulator/launch.ts')).prepareSimulator(options.simulator.name, options.simulator.scenario, userDataDir, `${userDataDir}-simulator`, { companion: options.simulator.companion ?? true, ...(options.simulator.realExtension === undefined ? {} : { realExtension: options.simulator.realExtension }) });
-  const args = [...ARGS.filter((a) => !a.startsWith('--lang=')), `--lang=${lang}`, ...(options.args ?? [])];
+  // EP_DOCTOR_NETLOG_DIR: every browser writes Chromium's own network log there (scripts/netlog.mjs reads them).
+  const netlog = process.env['EP_DOCTOR_NETLOG_DIR'] ? [`--log-net-log=${path.join(process.env['EP_DOCTOR_NETLOG_DIR'], `${path.basename(userDataDir)}.json`)}`, '--net-log-capture-mode=Default'] : [];
+  const args = [...ARGS.filter((a) => !a.startsWith('--lang=')), `--lang=${lang}`, ...netlog, ...(options.args ?? [])];
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless,

@@ -1,5 +1,5 @@
 // @ts-check
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
@@ -18,6 +18,12 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset
  */
 export async function servePage(page, file, url, html, server = {}) {
   const target = new URL(url);
+  // For the network recorder (scripts/lib/netlog.mjs): the origins answered here, and those refused.
+  const netlog = process.env['EP_DOCTOR_NETLOG_DIR'];
+  const note = (/** @type {string} */ name, /** @type {string} */ origin) => {
+    if (netlog) appendFileSync(path.join(netlog, name), `${origin}\n`);
+  };
+  note('served.txt', target.origin);
   const dir = path.dirname(file);
   await page.setRequestInterception(true);
   page.on('request', (request) => {
@@ -50,6 +56,7 @@ export async function servePage(page, file, url, html, server = {}) {
       }
       return void request.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
     }
+    note('blocked.txt', requested.origin);
     return void request.abort('blockedbyclient');
   });
   page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
