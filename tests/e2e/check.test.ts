@@ -243,10 +243,11 @@ describe('the CryptoPro pieces fail mid-check (fault suite): a clear status with
   });
 
   // GetReaderModes: asked by the check only (the page's own loader does not), so the fault hits the check.
-  for (const [what, patch] of [
+  const faults: [string, Partial<Scenario>][] = [
     ['the native part crashes mid-check', { hostExitsOn: 'GetReaderModes' }],
     ['a chunk-broken reply (partial frames that do not join into JSON)', { brokenReplies: ['GetReaderModes'] }],
-  ] as const) {
+  ];
+  for (const [what, patch] of faults) {
     it(`${what}: a clear status within 10 s, never «всё в порядке» from what was not read`, async () => {
       await withScenario({ name: 'all-good', scenario: { ...scenario('all-good'), ...patch } }, async (opened) => {
         const started = Date.now();
