@@ -195,6 +195,52 @@ describe('hostile pages', () => {
   });
 });
 
+describe('floods: the hint still comes, and what the content script cost is printed', () => {
+  /** The content script's own marks (src/content/start.ts), read from the page's performance timeline. */
+  const cost = (tab: Awaited<ReturnType<typeof openHtml>>['page']) =>
+    tab.evaluate(() => {
+      const ours = performance.getEntriesByType('measure').filter((e) => e.name.startsWith('ep-doctor:'));
+      return { tasks: ours.length, total: Math.round(ours.reduce((s, e) => s + e.duration, 0)), longest: Math.round(Math.max(0, ...ours.map((e) => e.duration))) };
+    });
+
+  it('100,000 nodes at load, then 20,000 rows added in 1,000-row batches, with the error text last', async () => {
+    const html = page(`<div id="root"></div><script>
+      const root = document.getElementById('root');
+      const big = document.createElement('div');
+      for (let i = 0; i < 100000; i++) { const s = document.createElement('span'); s.textContent = 'Лот ' + i + ' '; big.appendChild(s); }
+      root.appendChild(big);
+      let n = 0;
+      const timer = setInterval(() => {
+        const batch = document.createDocumentFragment();
+        for (let i = 0; i < 1000; i++) { const p = document.createElement('p'); p.textContent = 'Строка реестра ' + (n++); batch.appendChild(p); }
+        root.appendChild(batch);
+        if (n >= 20000) { clearInterval(timer); root.insertAdjacentHTML('beforeend', '<p class="err">Набор ключей не существует</p>'); }
+      }, 10);</script>`);
+    const { page: tab } = await openHtml(session, SBER, html);
+    expect(await until(() => hintTexts(tab).then((t) => (t.length > 0 ? t : null)), 60_000)).toHaveLength(1);
+    const spent = await cost(tab);
+    console.log(`[flood] 100k nodes + 20k rows in 1,000-row batches: the content script ran ${spent.tasks} tasks, ${spent.total} ms in all, the longest ${spent.longest} ms`);
+    expect(spent.tasks).toBeGreaterThan(0);
+    await tab.close();
+  });
+
+  it('a mutation storm (the same node rewritten 20,000 times) with the error text inside it', async () => {
+    const html = page(`<div id="root"><p id="ticker"></p></div><script>
+      const ticker = document.getElementById('ticker');
+      let n = 0;
+      const timer = setInterval(() => {
+        for (let i = 0; i < 500; i++) ticker.textContent = 'Обновление ' + (n++);
+        if (n >= 20000) { clearInterval(timer); ticker.textContent = 'Набор ключей не существует'; }
+      }, 5);</script>`);
+    const { page: tab } = await openHtml(session, SBER, html);
+    expect(await until(() => hintTexts(tab).then((t) => (t.length > 0 ? t : null)), 60_000)).toHaveLength(1);
+    const spent = await cost(tab);
+    console.log(`[flood] 20,000 rewrites of one node: the content script ran ${spent.tasks} tasks, ${spent.total} ms in all, the longest ${spent.longest} ms`);
+    expect(spent.tasks).toBeGreaterThan(0);
+    await tab.close();
+  });
+});
+
 describe('language', () => {
   it('speaks English when the browser UI is English', async () => {
     // Headless Chromium's UI is en-US: "auto" must follow it.
