@@ -44,7 +44,9 @@ export function checkCertificate(facts: CertFacts, now: Date): CertFinding[] {
   if (pkup === null) add('PKUP_ABSENT', null, 'info', 'privateKeyUsagePeriod');
   else if (pkup.notBefore !== null && t < pkup.notBefore.getTime()) add('PKUP_NOT_YET_VALID', 'cert-not-yet-valid', 'error', 'privateKeyUsagePeriod.notBefore', { date: pkup.notBefore });
   else if (pkup.notAfter !== null && t > pkup.notAfter.getTime()) add('PKUP_EXPIRED', 'key-usage-period-expired', 'error', 'privateKeyUsagePeriod.notAfter', { date: pkup.notAfter });
-  else if (pkup.notAfter !== null && pkup.notAfter.getTime() - t <= SOON_DAYS * DAY) add('PKUP_EXPIRES_SOON', 'key-usage-period-expired', 'warning', 'privateKeyUsagePeriod.notAfter', { date: pkup.notAfter });
+  // The key's end near is a reason to order a new key now, like the certificate's own end: the catalog's
+  // cert-expiring-soon, with the key period as its evidence — not «ключ истёк» before it has.
+  else if (pkup.notAfter !== null && pkup.notAfter.getTime() - t <= SOON_DAYS * DAY) add('PKUP_EXPIRES_SOON', 'cert-expiring-soon', 'warning', 'privateKeyUsagePeriod.notAfter', { date: pkup.notAfter });
 
   // Algorithms.
   if (LEGACY_GOST_KEYS.has(facts.keyAlgorithm.oid)) add('KEY_ALG_GOST2001', 'cert-algorithm-unsupported', 'error', 'subjectPublicKeyInfo.algorithm', { value: facts.keyAlgorithm.name });

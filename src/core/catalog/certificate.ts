@@ -166,21 +166,21 @@ export const CERTIFICATE_PROBLEMS = {
     severity: 'warning',
     group: 'certificate',
     title: {
-      ru: 'Срок действия сертификата скоро закончится',
-      en: 'The certificate expires soon',
+      ru: 'Срок действия сертификата или его ключа скоро закончится',
+      en: 'The certificate or its key expires soon',
     },
     explanation: {
-      ru: 'До окончания действия сертификата осталось меньше 30 дней. Сейчас подпись работает, но после этой даты подписывать будет нельзя, а выпуск нового сертификата и его регистрация на площадках занимают время.',
-      en: 'The certificate expires in less than 30 days. Signing works now, but after that date it will not, and getting a new certificate and registering it on the platforms takes time.',
+      ru: 'До окончания действия сертификата — или срока действия его закрытого ключа (у ключей КриптоПро это 15 месяцев, даже если сертификат выдан на дольше) — осталось меньше 30 дней; в подробностях указано, что именно и когда. Сейчас подпись работает, но после этой даты подписывать будет нельзя, а выпуск нового сертификата и его регистрация на площадках занимают время.',
+      en: 'The certificate — or its private key, whose period is 15 months for CryptoPro keys even when the certificate runs longer — expires in less than 30 days; the details say which and when. Signing works now, but after that date it will not, and getting a new certificate and registering it on the platforms takes time.',
     },
     remedy: {
       ru: [
-        'Закажите новый сертификат в удостоверяющем центре уже сейчас (руководителю организации и ИП — в УЦ ФНС или у его доверенных лиц).',
+        'Закажите новый сертификат в удостоверяющем центре уже сейчас (руководителю организации и ИП — в УЦ ФНС или у его доверенных лиц); если заканчивается срок ключа, нужен новый ключ, даже когда сертификат ещё действует.',
         'Когда получите новый сертификат, установите его и зарегистрируйте на площадках, где вы работаете (для 44-ФЗ — сначала в ЕИС).',
         'Проверьте, что подпись новым сертификатом работает, до окончания срока старого.',
       ],
       en: [
-        'Order a new certificate from the certification authority now (heads of organisations and sole proprietors: from the ФНС CA or its trusted agents).',
+        'Order a new certificate from the certification authority now (heads of organisations and sole proprietors: from the ФНС CA or its trusted agents); if the key period is what ends, a new key is needed even while the certificate is still valid.',
         'When you get the new certificate, install it and register it on the platforms you use (for 44-ФЗ, in ЕИС first).',
         'Check that signing with the new certificate works before the old one expires.',
       ],

@@ -18,7 +18,8 @@ const PROBLEM_OF: Record<string, string | null> = {
   CERT_NOT_YET_VALID: 'cert-not-yet-valid',
   CERT_EXPIRES_SOON: 'cert-expiring-soon',
   PKUP_EXPIRED: 'key-usage-period-expired',
-  PKUP_EXPIRES_SOON: 'key-usage-period-expired',
+  // The catalog: a key period that ends soon is a warning to order a new key, not «ключ истёк» before it has.
+  PKUP_EXPIRES_SOON: 'cert-expiring-soon',
   PKUP_NOT_YET_VALID: 'cert-not-yet-valid',
   PKUP_ABSENT: null,
   KEY_ALG_NOT_GOST: 'cert-algorithm-unsupported',
@@ -99,6 +100,27 @@ describe('certificate fixtures (manifest.tsv)', () => {
     expect(result.findings.filter((f) => f.rule.startsWith('PKUP'))).toEqual([
       { rule: 'PKUP_EXPIRED', problem: 'key-usage-period-expired', severity: 'error', evidence: { field: 'privateKeyUsagePeriod.notAfter', date: expect.stringMatching(/^2026-05-01/) } },
     ]);
+  });
+});
+
+describe('the private key usage period', () => {
+  const pem = () => readFileSync(path.join(GENERATED, 'ee-pkup-expired.pem'), 'utf8');
+
+  it('ending within 30 days, the certificate running on: cert-expiring-soon (warning) naming the key period and its date', () => {
+    // 11 days before the key period ends (2026-05-01); the certificate runs to August.
+    const result = analyseCertificate(pem(), new Date('2026-04-20T00:00:00Z'));
+    if (!result.ok) throw new Error(result.error);
+    const validity = result.findings.filter((f) => f.rule.startsWith('PKUP') || f.rule.startsWith('CERT_'));
+    expect(validity).toEqual([{ rule: 'PKUP_EXPIRES_SOON', problem: 'cert-expiring-soon', severity: 'warning', evidence: { field: 'privateKeyUsagePeriod.notAfter', date: expect.stringMatching(/^2026-05-01/) } }]);
+    expect(result.findings.map((f) => f.problem)).not.toContain('key-usage-period-expired');
+  });
+
+  it('key-usage-period-expired only once the end has passed', () => {
+    const before = analyseCertificate(pem(), new Date('2026-04-30T23:00:00Z'));
+    const after = analyseCertificate(pem(), new Date('2026-05-02T00:00:00Z'));
+    if (!before.ok || !after.ok) throw new Error('parse');
+    expect(before.findings.map((f) => f.problem)).not.toContain('key-usage-period-expired');
+    expect(after.findings.filter((f) => f.problem === 'key-usage-period-expired').map((f) => f.severity)).toEqual(['error']);
   });
 });
 
