@@ -20,5 +20,6 @@ export const HOST_CAUSES = [
   'clock-behind',
   'clock-ahead',
   'time-zone-wrong',
+  'date-wrong',
 ] as const;
 export type HostCause = (typeof HOST_CAUSES)[number];

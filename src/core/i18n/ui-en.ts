@@ -161,6 +161,7 @@ export const UI_EN: Record<UiKey, string> = {
   cause_several_tokens: 'Tokens with keys connected: {count} — {tokens}.',
   cause_clock_behind: 'This computer\'s clock is {minutes} min behind the platform server.',
   cause_clock_ahead: 'This computer\'s clock is {minutes} min ahead of the platform server.',
+  cause_date_wrong: 'The computer\'s date is wrong: the clock differs from the platform server by about {days} day(s) (a time zone explains no more than 26 h). Correct the date.',
   cause_time_zone_wrong: 'The clock differs from the platform server by exactly {hours} h: the time zone ({zone}) is likely wrong, not the time.',
   browserGen_chrome: 'Google Chrome',
   browserGen_chromium: 'Chromium',

@@ -159,6 +159,7 @@ export const UI_RU = {
   cause_several_tokens: 'Подключено токенов с ключами: {count} — {tokens}.',
   cause_clock_behind: 'Часы компьютера отстают от сервера площадки на {minutes} мин.',
   cause_clock_ahead: 'Часы компьютера спешат относительно сервера площадки на {minutes} мин.',
+  cause_date_wrong: 'На компьютере неверная дата: часы расходятся с сервером площадки примерно на {days} сут. (часовой пояс не объясняет больше 26 ч). Исправьте дату.',
   cause_time_zone_wrong: 'Часы расходятся с сервером площадки ровно на {hours} ч: скорее всего, неверно выбран часовой пояс ({zone}), а не время.',
   browserGen_chrome: 'Google Chrome',
   browserGen_chromium: 'Chromium',

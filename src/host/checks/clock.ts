@@ -18,6 +18,41 @@ function offsetText(minutes: number): string {
   return `UTC${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
+/** Zones run from UTC−12 to UTC+14: a wrong zone moves the clock by at most 26 h. */
+const MAX_ZONE_HOURS = 26;
+
+/**
+ * A skew close to a whole number of hours, up to 26, is the time zone; beyond that it is the date
+ * (the right time of day on the wrong day); anything else, the clock itself.
+ */
+function skewProblem(skew: number, zone: string, zoneShort: string, ntp: boolean | null): HostProblem {
+  const side = skew > 0 ? 'behind' : 'ahead of';
+  const hours = Math.round(skew / 3600);
+  const wholeHours = hours !== 0 && Math.abs(skew - hours * 3600) <= SKEW_LIMIT_SECONDS;
+  if (wholeHours && Math.abs(hours) > MAX_ZONE_HOURS) {
+    const days = Math.round(Math.abs(skew) / 86_400);
+    const amount = Math.abs(hours) % 24 === 0 ? `${days} days` : `${Math.abs(hours)} h`;
+    return {
+      id: 'clock-skew',
+      cause: { key: 'date-wrong', params: { days: String(Math.max(1, days)), direction: skew > 0 ? 'behind' : 'ahead' } },
+      evidence: `the system clock is ${amount} ${side} the platform server: the date is wrong (more than any time zone can explain), ${zone}`,
+    };
+  }
+  if (wholeHours) {
+    return {
+      id: 'clock-skew',
+      cause: { key: 'time-zone-wrong', params: { hours: String(Math.abs(hours)), zone: zoneShort } },
+      evidence: `the system clock is ${Math.abs(hours)} h ${side} the platform server, a whole number of hours: the time zone (${zone}) is likely wrong, not the time`,
+    };
+  }
+  const minutes = Math.round(Math.abs(skew) / 60);
+  return {
+    id: 'clock-skew',
+    cause: { key: skew > 0 ? 'clock-behind' : 'clock-ahead', params: { minutes: String(minutes) } },
+    evidence: `the system clock is ${minutes} min ${side} the platform server (${zone}${ntp === true ? '' : '; no NTP synchronisation seen'})`,
+  };
+}
+
 /**
  * The system clock and time zone against the platform server's time the extension passes in. A skew
  * close to a whole number of hours means the clock shows the right local time in the wrong time zone —
@@ -35,19 +70,7 @@ export function clockCheck(opts: { platform: NodeJS.Platform; root: string; now:
     const skew = Math.round((server - opts.server.localTime) / 1000);
     facts['serverSkewSeconds'] = skew;
     detail += `, ${Math.abs(skew)} s ${skew >= 0 ? 'behind' : 'ahead of'} the platform server`;
-    if (Math.abs(skew) > SKEW_LIMIT_SECONDS) {
-      const hours = Math.round(skew / 3600);
-      const wholeHours = hours !== 0 && Math.abs(skew - hours * 3600) <= SKEW_LIMIT_SECONDS;
-      const minutes = Math.round(Math.abs(skew) / 60);
-      const zone = `time zone ${opts.timeZone ?? 'unknown'}, ${offsetText(offset)}`;
-      problems.push({
-        id: 'clock-skew',
-        cause: wholeHours ? { key: 'time-zone-wrong', params: { hours: String(Math.abs(hours)), zone: `${opts.timeZone ?? '?'} (${offsetText(offset)})` } } : { key: skew > 0 ? 'clock-behind' : 'clock-ahead', params: { minutes: String(minutes) } },
-        evidence: wholeHours
-          ? `the system clock is ${Math.abs(hours)} h ${skew > 0 ? 'behind' : 'ahead of'} the platform server, a whole number of hours: the time zone (${zone}) is likely wrong, not the time`
-          : `the system clock is ${minutes} min ${skew > 0 ? 'behind' : 'ahead of'} the platform server (${zone}${ntp === true ? '' : '; no NTP synchronisation seen'})`,
-      });
-    }
+    if (Math.abs(skew) > SKEW_LIMIT_SECONDS) problems.push(skewProblem(skew, `time zone ${opts.timeZone ?? 'unknown'}, ${offsetText(offset)}`, `${opts.timeZone ?? '?'} (${offsetText(offset)})`, ntp));
   }
   return { name: 'clock', status: problems.length > 0 ? 'problem' : 'ok', ms: 0, detail, problems, facts };
 }

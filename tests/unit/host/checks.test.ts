@@ -168,6 +168,14 @@ describe('the clock against the platform server', () => {
     expect(check(-3 * 3600 + 50).problems[0]).toMatchObject({ evidence: expect.stringMatching(/^the system clock is 3 h ahead of the platform server, a whole number of hours: the time zone .* is likely wrong/), cause: { key: 'time-zone-wrong', params: { hours: '3' } } });
   });
 
+  it('a whole number of hours beyond 26 (time zones differ by at most 26 h) is the date, not the zone', () => {
+    const two = check(48 * 3600 + 20).problems[0];
+    expect(two).toMatchObject({ cause: { key: 'date-wrong', params: { days: '2', direction: 'behind' } }, evidence: expect.stringMatching(/^the system clock is 2 days behind the platform server: the date is wrong/) });
+    expect(check(-27 * 3600).problems[0]).toMatchObject({ cause: { key: 'date-wrong', params: { days: '1', direction: 'ahead' } } });
+    // Up to 26 h it may still be the zone (UTC−12 against UTC+14).
+    expect(check(26 * 3600).problems[0]).toMatchObject({ cause: { key: 'time-zone-wrong', params: { hours: '26' } } });
+  });
+
   it('no server time (or an unreadable one): no comparison, no problem', () => {
     expect(check(null).problems).toEqual([]);
     expect(clockCheck({ platform: 'linux', root: '/', now, timeZone: undefined, server: { serverTime: 'yesterday', localTime: 0 } }).problems).toEqual([]);
