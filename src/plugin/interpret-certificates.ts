@@ -47,8 +47,11 @@ export function connectedTokens(readers: ProbeReport['readers']): string[] | nul
   return readers.list.filter((r) => r.media !== undefined && r.media !== '' && !/^NO_(UNIQUE|MEDIA)$/i.test(r.media)).map((r) => r.name);
 }
 
-/** Containers in the registry or on the disk live on no carrier (CryptoPro's reader names). */
-const NOT_CARRIERS = /^(REGISTRY|HDIMAGE|FAT12(_\d+)?|DISK)\b/i;
+/**
+ * Containers in the registry, on the disk or in a cloud (CryptoPro DSS, a virtual reader) live on no
+ * carrier the user plugs in (CryptoPro's reader names).
+ */
+const NOT_CARRIERS = /^(REGISTRY|HDIMAGE|FAT12(_\w+)?|DISK|CLOUD|DSS)\b|облачн/i;
 
 /** `\\.\Aktiv Rutoken ECP 00 00\name` → `Aktiv Rutoken ECP 00 00`. */
 export function readerOf(uniqueContainer: string | undefined): string | null {
@@ -93,7 +96,9 @@ export async function interpretCertificates(report: ProbeReport, ctx: Certificat
         const keyError = s.my.errors['PrivateKey'];
         if (keyError !== undefined) problems.push(...problemsOfError(keyError, 'plugin', 'private key link', t));
         else if (containerStore.opened && containerStore.error === undefined && s.container === null) {
-          if (tokens !== null && tokens.length === 0) {
+          // «Token not detected» needs proof: the key link names a carrier, and no carrier is connected.
+          const linked = readerOf(s.my.uniqueContainer);
+          if (tokens !== null && tokens.length === 0 && linked !== null && !NOT_CARRIERS.test(linked)) {
             // No carrier at all: the token is not connected (or its driver is missing), not just the wrong one.
             problems.push(problem('token-not-detected', 'plugin', `its key container ${s.my.uniqueContainer ?? s.my.container ?? ''} is on a carrier, and CryptoPro CSP sees none connected`, t));
           } else {
@@ -174,7 +179,10 @@ export async function interpretCertificates(report: ProbeReport, ctx: Certificat
     const reader = readerOf(c.uniqueContainer);
     if (reader !== null && !NOT_CARRIERS.test(reader)) readers.set(reader, (readers.get(reader) ?? new Set()).add(normalise(c.thumbprint)));
   }
-  if (readers.size >= 2) problems.push(problem('multiple-tokens', 'plugin', `${readers.size} key carriers connected: ${[...readers.keys()].join('; ')}`));
+  // Carriers, not containers (an old and a new key on one token is one carrier), and only carriers
+  // that hold different certificates (a key copied onto a second token leaves nothing to mix up).
+  const holdings = new Set([...readers.values()].map((set) => [...set].sort().join(',')));
+  if (readers.size >= 2 && holdings.size >= 2) problems.push(problem('multiple-tokens', 'plugin', `${readers.size} key carriers with different certificates connected: ${[...readers.keys()].join('; ')}`));
   return { facts, problems };
 }
 

@@ -31,6 +31,8 @@ export interface VersionFinding {
 export function pluginVersionFindings(version: string | null): VersionFinding[] {
   const parsed = parseVersion(version);
   if (parsed === null) return [];
+  // The plug-in says 0.0.0000 when no CSP is installed under it: the CSP is what is missing.
+  if (parsed.every((part) => part === 0)) return [{ problem: 'csp-missing', evidence: `plug-in version ${version}: no CryptoPro CSP under the plug-in` }];
   if (compareVersions(parsed, PLUGIN_RECOMMENDED) < 0) {
     const unsupported = compareVersions(parsed, PLUGIN_UNSUPPORTED_BELOW) < 0;
     return [{ problem: 'plugin-outdated', evidence: `plug-in ${version}${unsupported ? ' (unsupported, below 2.0.12438)' : ' (below 2.0.13771)'}` }];

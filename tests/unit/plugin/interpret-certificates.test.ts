@@ -94,6 +94,32 @@ describe('certificates as the plug-in sees them', () => {
     expect(ids(await interpretCertificates(report([read(employee)], [read(employee)]), { ...context, mchdPlatform: false }))).toEqual([]);
   });
 
+  it('several carriers are «multiple tokens» only when they hold different certificates (catalog: carriers, not containers)', async () => {
+    const a = await cert('a');
+    const b = await cert('b');
+    const token = (n: string, name: string) => `\\\\.\\Aktiv Rutoken ECP ${n}\\${name}`;
+    // An old and a new container on one token: one carrier.
+    expect(ids(await interpretCertificates(report([read(a), read(b)], [read(a, { uniqueContainer: token('00 00', 'old') }), read(b, { uniqueContainer: token('00 00', 'new') })]), context))).toEqual([]);
+    // The same certificate's key copied onto two tokens: the same certificates, nothing to choose wrongly.
+    expect(ids(await interpretCertificates(report([read(a)], [read(a, { uniqueContainer: token('00 00', 'k') }), read(a, { uniqueContainer: token('01 00', 'k') })]), context))).toEqual([]);
+    // Two tokens with different certificates.
+    const two = await interpretCertificates(report([read(a), read(b)], [read(a, { uniqueContainer: token('00 00', 'k') }), read(b, { uniqueContainer: token('01 00', 'k') })]), context);
+    expect(ids(two)).toEqual(['multiple-tokens']);
+  });
+
+  it('a key link to the registry, a disk or a cloud key is never «token not detected»', async () => {
+    const c = await cert('c');
+    for (const link of ['\\\\.\\REGISTRY\\c', '\\\\.\\HDIMAGE\\c', '\\\\.\\FAT12_E\\c', '\\\\.\\Cloud\\c']) {
+      const r = report([read(c, { uniqueContainer: link })], []);
+      r.readers = { list: [{ name: 'REGISTRY', media: 'NO_MEDIA' }] };
+      expect(ids(await interpretCertificates(r, context)), link).toEqual(['key-container-missing']);
+    }
+    // No key link name at all: which carrier is unproven.
+    const unnamed = report([read(c, { uniqueContainer: undefined })], []);
+    unnamed.readers = { list: [] };
+    expect(ids(await interpretCertificates(unnamed, context))).toEqual(['key-container-missing']);
+  });
+
   it('garbage instead of a certificate is reported, not thrown', async () => {
     const v = await interpretCertificates(report([read({ der: 'AAAA', thumbprint: 'AB' })], []), context);
     expect(ids(v)).toContain('cert-invalid');

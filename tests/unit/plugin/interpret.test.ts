@@ -67,6 +67,12 @@ describe('plug-in and CSP facts', () => {
     expect(interpretProbe(working(), ctx())).toEqual([]);
   });
 
+  it('csp-missing needs CSPVersion to fail or the plug-in to say 0.0.0000; a failing CSPName alone is not it', () => {
+    expect(ids(interpretProbe(working((r) => (r.providers = [{ type: 80, version: '5.0.13800', error: { code: '0x80090017', message: 'CSPName (0x80090017)' } }])), ctx()))).toEqual([]);
+    expect(ids(interpretProbe(working((r) => (r.providers = [{ type: 80, error: { code: '0x80090017', message: 'CSPVersion (0x80090017)' } }])), ctx()))).toEqual(['csp-missing']);
+    expect(ids(interpretProbe(working((r) => (r.about = { ok: true, pluginVersion: '0.0.0000', version: '0.0.0000' })), ctx()))).toContain('csp-missing');
+  });
+
   it('a connection cut mid-check says only that: nothing is concluded from a half-read report', () => {
     const lost = working((r) => {
       r.lost = { answered: 12, unanswered: 5 };
