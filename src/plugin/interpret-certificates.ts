@@ -179,11 +179,37 @@ export async function interpretCertificates(report: ProbeReport, ctx: Certificat
     const reader = readerOf(c.uniqueContainer);
     if (reader !== null && !NOT_CARRIERS.test(reader)) readers.set(reader, (readers.get(reader) ?? new Set()).add(normalise(c.thumbprint)));
   }
+  problems.push(...clutter(report, analyses, ctx.now));
   // Carriers, not containers (an old and a new key on one token is one carrier), and only carriers
   // that hold different certificates (a key copied onto a second token leaves nothing to mix up).
   const holdings = new Set([...readers.values()].map((set) => [...set].sort().join(',')));
   if (readers.size >= 2 && holdings.size >= 2) problems.push(problem('multiple-tokens', 'plugin', `${readers.size} key carriers with different certificates connected: ${[...readers.keys()].join('; ')}`));
   return { facts, problems };
+}
+
+/** From this many expired or keyless certificates in «Личное», lists get slow and some portals hang. */
+const CLUTTER_LIMIT = 20;
+
+/** «Личное» full of expired certificates and other people's (no key link): say how many, and which kind. */
+function clutter(report: ProbeReport, analyses: Map<string, CertAnalysis | null>, now: Date): CheckProblem[] {
+  const my = report.stores.my;
+  if (!my.opened) return [];
+  let expired = 0;
+  let keyless = 0;
+  let oldest: Date | null = null;
+  for (const c of my.certificates) {
+    if (c.thumbprint === undefined) continue;
+    const analysis = analyses.get(c.thumbprint);
+    const notAfter = analysis?.ok ? analysis.facts.notAfter : null;
+    if (notAfter !== null && notAfter.getTime() < now.getTime()) {
+      expired++;
+      if (oldest === null || notAfter < oldest) oldest = notAfter;
+    } else if (c.hasPrivateKey === false) keyless++;
+  }
+  if (expired + keyless < CLUTTER_LIMIT) return [];
+  const total = my.count ?? my.certificates.length;
+  const since = oldest === null ? '' : `, the oldest ended ${oldest.toISOString().slice(0, 10)}`;
+  return [problem('cert-store-cluttered', 'plugin', `${expired + keyless} of ${total} certificates in «Личное» are expired (${expired}${since}) or without a private key (${keyless}): delete the expired ones`)];
 }
 
 function dedupe(problems: CheckProblem[]): CheckProblem[] {

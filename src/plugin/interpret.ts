@@ -83,12 +83,32 @@ function cspProblems(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
     const state = csp.validTo === undefined ? null : parseLicenseValidTo(csp.validTo, ctx.now);
     if (csp.valid === false || state?.state === 'expired') out.push(problem('csp-license-expired', 'plugin', `CAdESCOM.CPLicense: CSP licence ${csp.validTo ?? 'invalid'}`));
   }
+  if (cryptopro.length > 0) out.push(...expiringLicences(report, ctx.now));
   return out;
 }
 
 /** A connection cut mid-check: nothing else can be said from a half-read report. */
 const lostProblem = (lost: NonNullable<ProbeReport['lost']>): CheckProblem =>
   problem('plugin-connection-lost', 'plugin', `the plug-in answered ${lost.answered} requests, then ${lost.unanswered} went unanswered and a fresh one too: the CryptoPro extension was reloaded or updated, or its native part stopped`);
+
+const LICENCE_SOON_DAYS = 30;
+const PRODUCT_NAMES = { csp: 'CryptoPro CSP', ocsp: 'OCSP client', tsp: 'TSP client' } as const;
+
+/**
+ * Licences that still work but end within 30 days: the CSP's always, the OCSP/TSP clients' when they
+ * have a term (an installed, time-limited client licence was bought for a platform that needs it).
+ */
+function expiringLicences(report: ProbeReport, now: Date): CheckProblem[] {
+  const out: CheckProblem[] = [];
+  for (const licence of report.licenses) {
+    if (licence.valid === false || licence.validTo === undefined) continue;
+    const state = parseLicenseValidTo(licence.validTo, now);
+    if (state.state !== 'valid') continue;
+    const days = Math.floor((state.validTo.getTime() - now.getTime()) / 86_400_000);
+    if (days <= LICENCE_SOON_DAYS) out.push(problem('csp-license-expiring', 'plugin', `${PRODUCT_NAMES[licence.product]} licence ends ${state.validTo.toISOString().slice(0, 10)} (in ${days} days)`));
+  }
+  return out;
+}
 
 /** Problems of the plug-in, the CSP and its licence; certificates are interpreted separately. */
 export function interpretProbe(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {

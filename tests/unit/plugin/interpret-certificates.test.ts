@@ -120,6 +120,19 @@ describe('certificates as the plug-in sees them', () => {
     expect(ids(await interpretCertificates(unnamed, context))).toEqual(['key-container-missing']);
   });
 
+  it('«Личное» with 20 or more expired or other people\'s certificates is cluttered; fewer is not', async () => {
+    const current = await cert('current');
+    const expired = await Promise.all(Array.from({ length: 14 }, (_, i) => cert(`old-${i}`, { valid: [-800 - i, -400 - i] })));
+    const others = await Promise.all(Array.from({ length: 6 }, (_, i) => cert(`other-${i}`, { subject: { CN: `Контрагент ${i}` } })));
+    const my = [read(current), ...expired.map((c) => read(c)), ...others.map((c) => read(c, { hasPrivateKey: false }))];
+    const v = await interpretCertificates(report(my, [read(current)]), context);
+    const cluttered = v.problems.filter((p) => p.id === 'cert-store-cluttered');
+    expect(cluttered).toHaveLength(1);
+    expect(cluttered[0]!.evidence).toMatch(/^20 of 21 certificates in «Личное» are expired \(14, the oldest ended \d{4}-\d\d-\d\d\) or without a private key \(6\)/);
+    const fewer = await interpretCertificates(report([read(current), ...expired.slice(0, 10).map((c) => read(c))], [read(current)]), context);
+    expect(ids(fewer)).not.toContain('cert-store-cluttered');
+  });
+
   it('garbage instead of a certificate is reported, not thrown', async () => {
     const v = await interpretCertificates(report([read({ der: 'AAAA', thumbprint: 'AB' })], []), context);
     expect(ids(v)).toContain('cert-invalid');

@@ -67,6 +67,19 @@ describe('plug-in and CSP facts', () => {
     expect(interpretProbe(working(), ctx())).toEqual([]);
   });
 
+  it('a licence ending within 30 days is csp-license-expiring (the CSP always, the OCSP/TSP clients when time-limited)', () => {
+    const inDays = (n: number): string => {
+      const d = new Date(NOW.getTime() + n * 86_400_000);
+      return `${String(d.getUTCDate()).padStart(2, '0')}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.${d.getUTCFullYear()}`;
+    };
+    const soon = interpretProbe(working((r) => (r.licenses = [{ product: 'csp', valid: true, validTo: inDays(12) }])), ctx());
+    expect(ids(soon)).toEqual(['csp-license-expiring']);
+    expect(soon[0]!.evidence).toMatch(/^CryptoPro CSP licence ends \d{4}-\d\d-\d\d \(in 12 days\)$/);
+    expect(ids(interpretProbe(working((r) => (r.licenses = [{ product: 'csp', valid: true, validTo: inDays(45) }])), ctx()))).toEqual([]);
+    expect(ids(interpretProbe(working((r) => r.licenses.push({ product: 'tsp', valid: true, validTo: inDays(3) })), ctx()))).toEqual(['csp-license-expiring']);
+    expect(ids(interpretProbe(working((r) => r.licenses.push({ product: 'ocsp', valid: true, validTo: 'Unlimited' })), ctx()))).toEqual([]);
+  });
+
   it('csp-missing needs CSPVersion to fail or the plug-in to say 0.0.0000; a failing CSPName alone is not it', () => {
     expect(ids(interpretProbe(working((r) => (r.providers = [{ type: 80, version: '5.0.13800', error: { code: '0x80090017', message: 'CSPName (0x80090017)' } }])), ctx()))).toEqual([]);
     expect(ids(interpretProbe(working((r) => (r.providers = [{ type: 80, error: { code: '0x80090017', message: 'CSPVersion (0x80090017)' } }])), ctx()))).toEqual(['csp-missing']);
