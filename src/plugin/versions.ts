@@ -15,36 +15,39 @@ export function compareVersions(a: readonly number[], b: readonly number[]): num
   return 0;
 }
 
-/** Plug-in builds below this are not supported by common site libraries (crypto-pro). */
-export const PLUGIN_UNSUPPORTED_BELOW = [2, 0, 12438];
-/** 2.0.13642 breaks PKCS#7 (0x80070057); 2.0.13771 and newer are recommended. */
-export const PLUGIN_RECOMMENDED = [2, 0, 13771];
-/** CSP 4.0 cannot do GOST TLS in Chromium 90+ (sandboxed network service). */
-export const CSP_GOST_TLS_MIN = [5];
+import { RULES, type CompatRule, type RulePack } from './compat/pack';
 
 export interface VersionFinding {
   problem: ProblemId;
   evidence: string;
 }
 
-/** What the plug-in's own version says (research/cryptopro-plugin.md §2.2). */
-export function pluginVersionFindings(version: string | null): VersionFinding[] {
+const matches = (rule: CompatRule, version: number[], gostTls: boolean): boolean => {
+  if (rule.onlyWhen === 'gost-tls' && !gostTls) return false;
+  if (rule.exactly !== undefined) return compareVersions(version, parseVersion(rule.exactly) ?? []) === 0;
+  return compareVersions(version, parseVersion(rule.below) ?? []) < 0;
+};
+
+/** The first rule of the pack that matches this build: its problem, with the rule named for support. */
+function ruleFindings(component: CompatRule['component'], text: string, version: number[], gostTls: boolean, pack: RulePack): VersionFinding[] {
+  const rule = pack.rules.find((r) => r.component === component && matches(r, version, gostTls));
+  if (rule === undefined) return [];
+  const name = component === 'plugin' ? 'plug-in' : 'CSP';
+  return [{ problem: rule.problem, evidence: `${name} ${text}: ${rule.evidence} (rule ${rule.id}, pack ${pack.pack}; current ${pack.current[component]})` }];
+}
+
+/** What the plug-in's own version says, by the compatibility rule pack (compat/rules.json). */
+export function pluginVersionFindings(version: string | null, pack: RulePack = RULES): VersionFinding[] {
   const parsed = parseVersion(version);
   if (parsed === null) return [];
   // The plug-in says 0.0.0000 when no CSP is installed under it: the CSP is what is missing.
   if (parsed.every((part) => part === 0)) return [{ problem: 'csp-missing', evidence: `plug-in version ${version}: no CryptoPro CSP under the plug-in` }];
-  if (compareVersions(parsed, PLUGIN_RECOMMENDED) < 0) {
-    const unsupported = compareVersions(parsed, PLUGIN_UNSUPPORTED_BELOW) < 0;
-    return [{ problem: 'plugin-outdated', evidence: `plug-in ${version}${unsupported ? ' (unsupported, below 2.0.12438)' : ' (below 2.0.13771)'}` }];
-  }
-  return [];
+  return ruleFindings('plugin', version ?? '', parsed, false, pack);
 }
 
-/** What the CSP version says: none (0.0.0000 or no answer), below 4.0, or 4.x where GOST TLS is needed. */
-export function cspVersionFindings(version: string | null, needsGostTls: boolean): VersionFinding[] {
+/** What the CSP version says: none (0.0.0000 or no answer), else what the rule pack knows of the build. */
+export function cspVersionFindings(version: string | null, needsGostTls: boolean, pack: RulePack = RULES): VersionFinding[] {
   const parsed = parseVersion(version);
   if (parsed === null || parsed.every((part) => part === 0)) return [{ problem: 'csp-missing', evidence: `CSP version ${version ?? 'unknown'}` }];
-  if (compareVersions(parsed, [4]) < 0) return [{ problem: 'csp-outdated', evidence: `CSP ${version} (below 4.0)` }];
-  if (needsGostTls && compareVersions(parsed, CSP_GOST_TLS_MIN) < 0) return [{ problem: 'csp-outdated', evidence: `CSP ${version}: GOST TLS in Chromium 90+ needs CSP 5.0` }];
-  return [];
+  return ruleFindings('csp', version ?? '', parsed, needsGostTls, pack);
 }

@@ -8,6 +8,7 @@ import { tabFindingsKey } from '../core/keys';
 import { encodeBlock } from '../core/report/block-encode';
 import { buildReport } from '../core/report/build';
 import { renderReportText, reportMessage } from '../core/report/render-text';
+import { RULES } from '../plugin/compat/pack';
 import { looksLikeTabFindings } from './stored';
 
 /**
@@ -38,6 +39,7 @@ export function ReportPanel({ tabId, result, pack, lang }: { tabId: number; resu
           timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
           lang,
           extensionVersion: browser.runtime.getManifest().version,
+          rulePack: RULES.pack,
           random,
           pageFindings: findings.success ? findings.data.findings : [],
           pageUrl: tab?.url ?? '',

@@ -63,6 +63,7 @@ export const UI_EN: Record<UiKey, string> = {
   reportCreated: 'Time: {time} ({zone}, UTC{offset})',
   reportPlatform: 'Platform: {platform} — {url}',
   reportNotPlatform: 'Page: {url}',
+  reportRules: 'compatibility rules of {date}',
   reportBrowser: 'Browser: {browser} · OS: {os} · ep-doctor {version}',
   reportComponents: 'CryptoPro: extension {extension} · plug-in {plugin} · CSP {csp} · CSP licence {license}',
   reportNativeHosts: 'Native parts: {hosts}',

@@ -61,6 +61,7 @@ export const UI_RU = {
   reportCreated: 'Время: {time} ({zone}, UTC{offset})',
   reportPlatform: 'Площадка: {platform} — {url}',
   reportNotPlatform: 'Страница: {url}',
+  reportRules: 'правила совместимости от {date}',
   reportBrowser: 'Браузер: {browser} · ОС: {os} · ep-doctor {version}',
   reportComponents: 'КриптоПро: расширение {extension} · плагин {plugin} · CSP {csp} · лицензия CSP {license}',
   reportNativeHosts: 'Нативные части: {hosts}',

@@ -26,6 +26,8 @@ export interface ReportContext {
   timeZone: string;
   lang: 'ru' | 'en';
   extensionVersion: string;
+  /** The compatibility rule pack's date (src/plugin/compat/rules.json). */
+  rulePack?: string;
   random: Uint8Array;
   /** When there is no check yet: what the page showed, and the browser. */
   pageFindings?: readonly Finding[];
@@ -56,7 +58,7 @@ export function buildReport(result: CheckResult | null, ctx: ReportContext, full
     timeZone: ctx.timeZone.slice(0, 60),
     utcOffsetMinutes: ctx.utcOffsetMinutes,
     lang: ctx.lang,
-    extension: { version: ctx.extensionVersion.slice(0, 40) },
+    extension: { version: ctx.extensionVersion.slice(0, 40), ...(ctx.rulePack === undefined ? {} : { rules: ctx.rulePack }) },
     browser: facts?.browser ?? ctx.browser ?? { name: 'unknown', version: null, userAgent: '', gostTls: false },
     os: facts?.os ?? ctx.os ?? { os: 'unknown', arch: 'unknown' },
     platform: { id: result?.platformId ?? ctx.platformId ?? null, url: originAndPath(result?.pageUrl ?? ctx.pageUrl ?? '') },

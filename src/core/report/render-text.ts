@@ -63,7 +63,7 @@ export function renderReportText(report: Report, pack: ReportPack): string {
     `${say('reportTitle', { id: report.id })}: ${verdict}${ids.length > 0 ? ` — ${ids.join(', ')}` : ''}`,
     say('reportCreated', { time: report.createdAt.replace('T', ' ').slice(0, 19), zone: report.timeZone, offset }),
     platformName !== null ? say('reportPlatform', { platform: platformName, url: report.platform.url }) : say('reportNotPlatform', { url: report.platform.url || '—' }),
-    say('reportBrowser', { browser: `${report.browser.name} ${report.browser.version ?? ''}`.trim(), os: `${report.os.os} ${report.os.arch}`, version: report.extension.version }),
+    say('reportBrowser', { browser: `${report.browser.name} ${report.browser.version ?? ''}`.trim(), os: `${report.os.os} ${report.os.arch}`, version: report.extension.rules === undefined ? report.extension.version : `${report.extension.version} (${say('reportRules', { date: report.extension.rules })})` }),
   ];
   if (report.check.status !== 'none') {
     head.push(

@@ -28,7 +28,8 @@ export const Report = z.object({
   timeZone: str(60),
   utcOffsetMinutes: z.number().check(z.minimum(-900), z.maximum(900)),
   lang: z.enum(['ru', 'en']),
-  extension: z.object({ version: str(40) }),
+  /** ep-doctor's version and the date of the compatibility rule pack its verdicts used. */
+  extension: z.object({ version: str(40), rules: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))) }),
   browser: z.object({ name: str(40), version: z.nullable(str(40)), userAgent: str(500), gostTls: z.boolean() }),
   os: z.object({ os: str(20), arch: str(20) }),
   platform: z.object({ id: z.nullable(str(40)), url: str(2048) }),

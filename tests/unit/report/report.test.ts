@@ -69,6 +69,13 @@ describe('the report', () => {
     expect(report.platform.url).toBe('https://www.sberbank-ast.ru/sign');
   });
 
+  it('names the compatibility rule pack its verdicts used', async () => {
+    const report = buildReport(result(), ctx({ rulePack: '2026-12-04' }));
+    expect(report.extension).toEqual({ version: '0.1.0', rules: '2026-12-04' });
+    expect(renderReportText(report, buildHintPack('ru', '0.1.0'))).toContain('ep-doctor 0.1.0 (правила совместимости от 2026-12-04)');
+    expect((await readReport(await encodeBlock(report))).ok).toBe(true);
+  });
+
   it('round-trips through the pasted block, quoted and re-wrapped by a mail client', async () => {
     const report = buildReport(result(), ctx());
     const block = await encodeBlock(report);
