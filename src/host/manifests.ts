@@ -99,8 +99,8 @@ export function inspectManifest(file: string, name: string, root = ''): Manifest
   return state;
 }
 
-/** Signing hosts whose manifests the inventory reports (the CryptoPro one decides problems). */
-export const WATCHED_HOSTS = ['ru.cryptopro.nmcades', 'ru.rutoken.firewyrmhost', 'ru.rtlabs.ifcplugin'] as const;
+/** Signing hosts whose manifests the inventory reports (the CryptoPro one decides problems; Госплагин's four host names and the old IFCPlugin one show which Госуслуги plug-in is registered). */
+export const WATCHED_HOSTS = ['ru.cryptopro.nmcades', 'ru.rutoken.firewyrmhost', 'ru.rtlabs.ifcplugin', 'chrome.gosuslugi.plugin', 'opera.gosuslugi.plugin', 'firefox.gosuslugi.plugin', 'gosuslugi.plugin'] as const;
 
 /**
  * The native-host manifests of the signing components for every browser, and what they mean for the

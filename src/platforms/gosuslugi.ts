@@ -1,9 +1,10 @@
 import type { PlatformGuide, PlatformMatch } from './types';
 
 /**
- * Госуслуги / ЕСИА. Login and signing with an electronic signature go through the portal's own «Плагин для работы
- * с электронной подписью» (IFCPlugin, native host `ru.rtlabs.ifcplugin`) and the «Расширение для плагина Госуслуг»,
- * not through the CryptoPro plug-in (research/platforms.md §3.11, §4.6).
+ * Госуслуги / ЕСИА. Login and signing with an electronic signature go through «Госплагин» — an extension and an
+ * application (native hosts chrome.gosuslugi.plugin / gosuslugi.plugin) that replaced the old IFCPlugin and its
+ * «Расширение для плагина Госуслуг» — not through the CryptoPro plug-in (research/platforms.md §3.11, §4.6; the
+ * published Госплагин 1.3.x builds).
  *
  * Exact hosts only: other gosuslugi.ru subdomains are separate systems with their own signing stack (for example
  * dom.gosuslugi.ru, ГИС ЖКХ), where these remedies would mislead.
@@ -15,7 +16,17 @@ import type { PlatformGuide, PlatformMatch } from './types';
 export const match = {
   id: 'gosuslugi',
   hosts: ['gosuslugi.ru', 'www.gosuslugi.ru', 'esia.gosuslugi.ru', 'lk.gosuslugi.ru'],
-  texts: [{ text: 'Не задано имя файла', problem: 'signing-extension-conflict' }],
+  texts: [
+    { text: 'Не задано имя файла', problem: 'signing-extension-conflict' },
+    // Госплагин's own words (its 1.3.x extension: notifications, popup, errors handed to the page), each
+    // the shortest part common to its variants («Для [полноценной] работы…», «Работа Госплагин[а] невозможна»).
+    { text: 'Госплагин необходима установка приложения', problem: 'gosplugin-app-missing' },
+    { text: 'версия Госплагин устарела', problem: 'gosplugin-outdated' },
+    { text: '«Госплагина» устарела', problem: 'gosplugin-outdated' },
+    { text: 'Данный режим подписи недоступен', problem: 'gosplugin-outdated' },
+    { text: 'Работа Госплагин', problem: 'gosplugin-unavailable' },
+    { text: 'Используется несовместимый узел', problem: 'gosplugin-unavailable' },
+  ],
 } as const satisfies PlatformMatch;
 
 export const guide: PlatformGuide = {
@@ -27,13 +38,13 @@ export const guide: PlatformGuide = {
       mode: 'replace',
       steps: {
         ru: [
-          'Госуслуги работают с электронной подписью через свой «Плагин для работы с электронной подписью», а не через плагин КриптоПро: установите его (Windows — IFCPlugin.msi или IFCPlugin-x64.msi, Linux — IFCPlugin-x86_64.deb).',
-          'Установите и включите «Расширение для плагина Госуслуг»: в Chrome, Яндекс Браузере и Edge — из Chrome Web Store, в Firefox — дополнение с ds-plugin.gosuslugi.ru.',
+          'Госуслуги работают с электронной подписью через «Госплагин», а не через плагин КриптоПро: установите расширение «Госплагин» (Chrome, Яндекс Браузер, Edge — из Chrome Web Store; Firefox — дополнение «Госплагин» с addons.mozilla.org) и включите его.',
+          'Установите приложение Госплагин со страницы gosuslugi.ru/landing/gosplugin (Windows — Gosplugin_Windows_Installer.msi, Linux — пакет gosuslugi-plugin).',
           'Перезапустите браузер и снова выберите вход или подписание с помощью электронной подписи.',
         ],
         en: [
-          'Gosuslugi works with electronic signatures through its own «Плагин для работы с электронной подписью» (signature plug-in), not through the CryptoPro plug-in: install it (Windows — IFCPlugin.msi or IFCPlugin-x64.msi, Linux — IFCPlugin-x86_64.deb).',
-          'Install and enable the «Расширение для плагина Госуслуг» extension: in Chrome, Yandex Browser and Edge from the Chrome Web Store, in Firefox the add-on from ds-plugin.gosuslugi.ru.',
+          'Gosuslugi works with electronic signatures through «Госплагин» (Gosplugin), not through the CryptoPro plug-in: install the «Госплагин» extension (Chrome, Yandex Browser, Edge — from the Chrome Web Store; Firefox — the «Госплагин» add-on from addons.mozilla.org) and enable it.',
+          'Install the Госплагин application from gosuslugi.ru/landing/gosplugin (Windows — Gosplugin_Windows_Installer.msi, Linux — the gosuslugi-plugin package).',
           'Restart the browser and choose login or signing with an electronic signature again.',
         ],
       },
@@ -42,15 +53,13 @@ export const guide: PlatformGuide = {
       mode: 'replace',
       steps: {
         ru: [
-          'Установите (или переустановите) «Плагин для работы с электронной подписью» Госуслуг: Windows — IFCPlugin.msi или IFCPlugin-x64.msi, Linux — IFCPlugin-x86_64.deb.',
+          'Установите (или переустановите) приложение Госплагин со страницы gosuslugi.ru/landing/gosplugin: Windows — Gosplugin_Windows_Installer.msi, Linux — пакет gosuslugi-plugin (.deb или .rpm).',
           'Убедитесь, что установлен криптопровайдер вашего сертификата (обычно КриптоПро CSP).',
-          'В Linux проверьте, что для Chromium есть файл /etc/chromium/native-messaging-hosts/ru.rtlabs.ifcplugin.json, а при КриптоПро CSP 5 настроен /etc/ifc.cfg: с настройками по умолчанию плагин CSP 5 не видит.',
           'Перезапустите браузер и повторите вход или подписание.',
         ],
         en: [
-          'Install (or reinstall) the Gosuslugi «Плагин для работы с электронной подписью» (signature plug-in): Windows — IFCPlugin.msi or IFCPlugin-x64.msi, Linux — IFCPlugin-x86_64.deb.',
+          'Install (or reinstall) the Госплагин application from gosuslugi.ru/landing/gosplugin: Windows — Gosplugin_Windows_Installer.msi, Linux — the gosuslugi-plugin package (.deb or .rpm).',
           'Make sure the crypto provider of your certificate is installed (usually CryptoPro CSP).',
-          'On Linux, check that Chromium has /etc/chromium/native-messaging-hosts/ru.rtlabs.ifcplugin.json and, with CryptoPro CSP 5, that /etc/ifc.cfg is set up: with default settings the plug-in does not see CSP 5.',
           'Restart the browser and repeat the login or signing.',
         ],
       },
@@ -59,14 +68,14 @@ export const guide: PlatformGuide = {
       mode: 'replace',
       steps: {
         ru: [
-          'Откройте список расширений браузера, отключите новое расширение «Госплагин» и оставьте включённым только «Расширение для плагина Госуслуг».',
+          'Откройте список расширений браузера и отключите старое «Расширение для плагина Госуслуг»: Госуслуги теперь работают через «Госплагин», его оставьте включённым.',
           'Перезагрузите страницу Госуслуг и подпишите снова; если сайт предлагает «Пропустить» или «Проигнорировать», нажмите эту кнопку.',
-          'Если «Не задано имя файла», «Общая ошибка» или бесконечное «Подпишите в плагине» повторяются, переустановите плагин Госуслуг и перезапустите браузер.',
+          'Если «Не задано имя файла», «Общая ошибка» или бесконечное «Подпишите в плагине» повторяются, удалите старый «Плагин пользователя систем электронного правительства» (IFCPlugin), переустановите Госплагин и перезапустите браузер.',
         ],
         en: [
-          'Open the browser\'s extension list, disable the new «Госплагин» extension and keep only «Расширение для плагина Госуслуг» enabled.',
+          'Open the browser\'s extension list and disable the old «Расширение для плагина Госуслуг»: Gosuslugi now works through «Госплагин», keep that one enabled.',
           'Reload the Gosuslugi page and sign again; if the site offers «Пропустить» or «Проигнорировать» (skip / ignore), press it.',
-          'If «Не задано имя файла», «Общая ошибка» or an endless «Подпишите в плагине» come back, reinstall the Gosuslugi plug-in and restart the browser.',
+          'If «Не задано имя файла», «Общая ошибка» or an endless «Подпишите в плагине» come back, remove the old «Плагин пользователя систем электронного правительства» (IFCPlugin), reinstall Госплагин and restart the browser.',
         ],
       },
     },
@@ -84,12 +93,12 @@ export const guide: PlatformGuide = {
   },
   links: [
     {
-      title: { ru: 'Расширение для плагина Госуслуг (Chrome Web Store)', en: 'Gosuslugi plug-in extension (Chrome Web Store)' },
-      url: 'https://chrome.google.com/webstore/detail/pbefkdcndngodfeigfdgiodgnmbgcfha',
+      title: { ru: 'Госплагин: приложение и расширение (Госуслуги)', en: 'Госплагин: application and extension (Gosuslugi)' },
+      url: 'https://www.gosuslugi.ru/landing/gosplugin',
     },
     {
-      title: { ru: 'Расширение для плагина Госуслуг для Firefox', en: 'Gosuslugi plug-in extension for Firefox' },
-      url: 'https://ds-plugin.gosuslugi.ru/plugin/upload/assets/distrib/addon-1.2.8-fx.xpi',
+      title: { ru: 'Расширение «Госплагин» (Chrome Web Store)', en: '«Госплагин» extension (Chrome Web Store)' },
+      url: 'https://chromewebstore.google.com/detail/jabjbhgjaidecageckilhonbggakppme',
     },
   ],
   testUrls: ['https://www.gosuslugi.ru/', 'https://esia.gosuslugi.ru/login/', 'https://lk.gosuslugi.ru/'],

@@ -9,7 +9,24 @@ export const CRYPTOPRO_FIREFOX_ID = 'ru.cryptopro.nmcades@cryptopro.ru';
 export const CRYPTOPRO_BRIDGE = 'nmcades_plugin_api.js';
 
 /** Native messaging hosts of the signing components we can tell apart by connectNative's answer. */
-export const SIGNING_NATIVE_HOSTS = ['ru.cryptopro.nmcades', 'ru.rutoken.firewyrmhost', 'ru.rtlabs.ifcplugin', 'chrome.gosuslugi.plugin', 'kontur.plugin', 'kd.nc'] as const;
+export const SIGNING_NATIVE_HOSTS = ['ru.cryptopro.nmcades', 'ru.rutoken.firewyrmhost', 'ru.rtlabs.ifcplugin', 'chrome.gosuslugi.plugin', 'opera.gosuslugi.plugin', 'gosuslugi.plugin', 'kontur.plugin', 'kd.nc'] as const;
+
+/**
+ * Госплагин, the Госуслуги signing plug-in that replaced IFCPlugin: its extension (Chrome Web Store; the
+ * Firefox add-on «Госплагин» is `gosuslugi@plugin`) and the native hosts of its application — the
+ * extension asks `chrome.gosuslugi.plugin` (Firefox: `firefox.gosuslugi.plugin`) and falls back to the
+ * legacy `gosuslugi.plugin`; the Linux package also registers `opera.gosuslugi.plugin`. Read from its
+ * published 1.3.x builds (background.js `nmh`, manifest) and packages.
+ */
+export const GOSPLUGIN = {
+  chromeExtension: 'jabjbhgjaidecageckilhonbggakppme',
+  firefoxExtension: 'gosuslugi@plugin',
+  /** The old «Расширение для плагина Госуслуг» (IFCPlugin, native host ru.rtlabs.ifcplugin). */
+  oldExtension: 'pbefkdcndngodfeigfdgiodgnmbgcfha',
+  hosts: ['chrome.gosuslugi.plugin', 'opera.gosuslugi.plugin', 'gosuslugi.plugin'],
+  /** The application's version below which the extension refuses it («Работа Госплагин невозможна»). */
+  minimumApp: '1.3.14',
+} as const;
 
 /** Signing-related extensions a check lists when the user grants the optional `management` permission. */
 export const SIGNING_EXTENSIONS: Readonly<Record<string, string>> = {
@@ -18,7 +35,7 @@ export const SIGNING_EXTENSIONS: Readonly<Record<string, string>> = {
   [CRYPTOPRO_EXTENSIONS.opera]: 'CryptoPro Extension for CAdES Browser Plug-in (Opera)',
   ohedcglhbbfdgaogjhcclacoccbagkjg: 'Адаптер Рутокен Плагин',
   pbefkdcndngodfeigfdgiodgnmbgcfha: 'Расширение для плагина Госуслуг (IFCPlugin)',
-  jabjbhgjaidecageckilhonbggakppme: 'ГосПлагин',
+  jabjbhgjaidecageckilhonbggakppme: 'Госплагин',
   hnhppcgejeffnbnioloohhmndpmclaga: 'Контур.Плагин',
 };
 

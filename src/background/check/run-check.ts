@@ -4,6 +4,7 @@ import { CATALOG } from '../../core/catalog';
 import type { CheckFacts, CheckProblem, CheckResult } from '../../core/check-result';
 import { SEVERITIES } from '../../core/problem-ids';
 import { interpretProbe, interpretSignature, type HostState } from '../../plugin/interpret';
+import { gospluginProblems } from '../../plugin/gosplugin';
 import { connectedTokens, interpretCertificates } from '../../plugin/interpret-certificates';
 import { parseLicenseValidTo } from '../../plugin/license';
 import type { ProbeOptions, ProbeReport } from '../../plugin/probe/report';
@@ -179,6 +180,8 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
         certificates = verdicts.facts;
       }
       problems.push(...gostTlsProblems(gost, env, url.hostname), ...clockProblems(skew), ...extensions.problems);
+      // Госуслуги and ЕСИА sign through Госплагин: its extension and its application.
+      if (platformId === 'gosuslugi') problems.push(...gospluginProblems({ hosts, extensions: extensions.list }));
     }
     result.timings.analysis = Date.now() - analysisStart;
     const facts: CheckFacts = {

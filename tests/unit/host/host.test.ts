@@ -42,6 +42,21 @@ describe('native-host manifests (Linux)', () => {
     expect(check.problems).toEqual([]);
   });
 
+  it('Госплагин\'s application, registered as its package does (chrome.gosuslugi.plugin for Chrome), is in the inventory', () => {
+    nmcades(path.join(root, 'etc/opt/chrome/native-messaging-hosts'));
+    mkdirSync(path.join(root, 'opt/iitrust/gosuslugi_plugin/bin'), { recursive: true });
+    writeFileSync(path.join(root, 'opt/iitrust/gosuslugi_plugin/bin/gosuslugi_plugin'), '#!/bin/sh\n');
+    chmodSync(path.join(root, 'opt/iitrust/gosuslugi_plugin/bin/gosuslugi_plugin'), 0o755);
+    const manifest = { name: 'chrome.gosuslugi.plugin', path: '/opt/iitrust/gosuslugi_plugin/bin/gosuslugi_plugin', type: 'stdio', allowed_origins: ['chrome-extension://jabjbhgjaidecageckilhonbggakppme/'] };
+    writeFileSync(path.join(root, 'etc/opt/chrome/native-messaging-hosts/chrome.gosuslugi.plugin.json'), JSON.stringify(manifest));
+    const check = manifestsCheck({ platform: 'linux', home, root, browser: 'chrome' });
+    expect(check.problems).toEqual([]);
+    const chrome = (check.facts as Record<string, Record<string, { issues: string[] }[]>>)['chrome']!;
+    expect(chrome['chrome.gosuslugi.plugin']).toHaveLength(1);
+    expect(chrome['chrome.gosuslugi.plugin']![0]!.issues).toEqual([]);
+    expect(chrome['gosuslugi.plugin']).toEqual([]);
+  });
+
   it('Yandex Browser without its own manifest: the plug-in cannot start there, even if Chrome has one', () => {
     nmcades(path.join(root, 'etc/opt/chrome/native-messaging-hosts'));
     expect(ids('chrome')).toEqual([]);

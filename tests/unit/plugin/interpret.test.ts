@@ -126,7 +126,7 @@ describe('signing extensions', () => {
   it('both CryptoPro extensions, or both Госуслуги extensions, enabled is a conflict; a disabled one is not', () => {
     expect(extensionConflicts([{ id: CRYPTOPRO_EXTENSIONS.mv3, enabled: true }, { id: CRYPTOPRO_EXTENSIONS.mv2, enabled: true }]).map((p) => p.id)).toEqual(['signing-extension-conflict']);
     expect(extensionConflicts([{ id: CRYPTOPRO_EXTENSIONS.mv3, enabled: true }, { id: CRYPTOPRO_EXTENSIONS.mv2, enabled: false }])).toEqual([]);
-    expect(extensionConflicts([{ id: 'jabjbhgjaidecageckilhonbggakppme', enabled: true }, { id: 'pbefkdcndngodfeigfdgiodgnmbgcfha', enabled: true }])[0]?.evidence).toContain('ГосПлагин');
+    expect(extensionConflicts([{ id: 'jabjbhgjaidecageckilhonbggakppme', enabled: true }, { id: 'pbefkdcndngodfeigfdgiodgnmbgcfha', enabled: true }])[0]?.evidence).toContain('Госплагин');
     expect(extensionConflicts([])).toEqual([]);
   });
 });
