@@ -90,8 +90,9 @@ describe('the check against the CryptoPro simulator, one scenario per browser', 
   }
 });
 
+// One browser per test: on a loaded machine six browsers in one test would outrun its time limit.
 describe('the companion host (ep-doctor-host) in the check', () => {
-  it('reports its inventory, and names the cause the page cannot see', async () => {
+  it('reports its inventory', async () => {
     await withScenario({ name: 'all-good', scenario: scenario('all-good') }, async (good) => {
       const result = await pressCheck(good);
       expect(result.facts?.companion).toMatchObject({
@@ -101,17 +102,23 @@ describe('the companion host (ep-doctor-host) in the check', () => {
       });
       expect(await good.popup.$eval('[data-testid=companion-ok]', (e) => e.textContent)).toBe('Помощник ep-doctor-host 0.1.0: проверок вне браузера — 5');
     });
+  });
+
+  it('names the cause the page cannot see: no ru.cryptopro.nmcades manifest', async () => {
     await withScenario({ name: 'host-missing', scenario: scenario('host-missing') }, async (missing) => {
       const result = await pressCheck(missing);
       expect(problemIds(result)).toEqual(['plugin-host-missing']);
       expect(result.problems[0]).toMatchObject({ source: 'host', evidence: expect.stringContaining('no ru.cryptopro.nmcades manifest for chromium') });
     });
-    // Outside the browser: the missing root, the stopped smart-card service, the clock with its zone.
-    for (const [name, id, words] of [
-      ['no-mincifry-root', 'chain-untrusted', 'no «Минцифры России» root certificate'],
-      ['pcscd-stopped', 'token-not-detected', 'the smart-card service (pcscd / SCardSvr) is stopped'],
-      ['clock-skew', 'clock-skew', 'time zone'],
-    ] as const) {
+  });
+
+  // Outside the browser: the missing root, the stopped smart-card service, the clock with its zone.
+  for (const [name, id, words] of [
+    ['no-mincifry-root', 'chain-untrusted', 'no «Минцифры России» root certificate'],
+    ['pcscd-stopped', 'token-not-detected', 'the smart-card service (pcscd / SCardSvr) is stopped'],
+    ['clock-skew', 'clock-skew', 'time zone'],
+  ] as const) {
+    it(`names what only it can see: ${name}`, async () => {
       await withScenario({ name, scenario: scenario(name) }, async (opened) => {
         const result = await pressCheck(opened);
         expect(result.problems.find((p) => p.id === id)).toMatchObject({ source: 'host', evidence: expect.stringContaining(words) });
@@ -120,7 +127,10 @@ describe('the companion host (ep-doctor-host) in the check', () => {
           expect(await opened.popup.$eval('[data-problem=chain-untrusted] .cause', (e) => e.textContent)).toBe('Нет корневого сертификата «Минцифры России» в хранилище пользователя или компьютера.');
         }
       });
-    }
+    });
+  }
+
+  it('without it: the check still ends clean, and the popup says what it would add', async () => {
     await withScenario({ name: 'all-good', scenario: scenario('all-good'), companion: false }, async (without) => {
       const result = await pressCheck(without);
       expect(result.facts?.companion).toMatchObject({ state: 'missing' });
@@ -369,20 +379,24 @@ describe('hostile pages: the verdict is right or «проверка невозм
     });
   });
 
-  it('floods of fake handshakes and fake answers to requests never sent change nothing', async () => {
-    const flood = `
-      setInterval(() => {
-        for (let i = 0; i < 50; i++) {
-          window.postMessage('cadesplugin_loaded', '*');
-          window.postMessage('cadesplugin_extension_version_response:9.9.9', '*');
-          window.postMessage({ tabid: 'forged', data: { type: 'result', requestid: i, retval: { type: 'string', value: '2.0.15700' } } }, '*');
-        }
-      }, 0);`;
-    await withScenario({ name: 'extension-missing', scenario: scenario('extension-missing'), html: withHead(flood) }, async (opened) => {
+  const FLOOD = `
+    setInterval(() => {
+      for (let i = 0; i < 50; i++) {
+        window.postMessage('cadesplugin_loaded', '*');
+        window.postMessage('cadesplugin_extension_version_response:9.9.9', '*');
+        window.postMessage({ tabid: 'forged', data: { type: 'result', requestid: i, retval: { type: 'string', value: '2.0.15700' } } }, '*');
+      }
+    }, 0);`;
+
+  it('floods of fake handshakes and fake answers to requests never sent: no extension stays «no extension»', async () => {
+    await withScenario({ name: 'extension-missing', scenario: scenario('extension-missing'), html: withHead(FLOOD) }, async (opened) => {
       const result = await pressCheck(opened);
       expect(result.status === 'impossible' || JSON.stringify(problemIds(result)) === '["plugin-extension-missing"]', `${result.status} ${problemIds(result)}`).toBe(true);
     });
-    await withScenario({ name: 'all-good', scenario: scenario('all-good'), html: withHead(flood) }, async (opened) => {
+  });
+
+  it('floods of fake handshakes and fake answers to requests never sent: a working plug-in stays working', async () => {
+    await withScenario({ name: 'all-good', scenario: scenario('all-good'), html: withHead(FLOOD) }, async (opened) => {
       const result = await pressCheck(opened);
       expect(result.status === 'impossible' || (result.status === 'done' && problemIds(result).length === 0), `${result.status} ${problemIds(result)}`).toBe(true);
     });
