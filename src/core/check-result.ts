@@ -55,7 +55,7 @@ export const CheckFacts = z.object({
   licenses: z.array(z.object({ product: z.enum(['csp', 'ocsp', 'tsp']), state: z.enum(['valid', 'expired', 'unlimited', 'unknown']), validTo: z.nullable(str(60)) })),
   nativeHosts: z.array(z.object({ name: str(60), state: z.enum(NATIVE_HOST_STATES), detail: str(200) })),
   /** Signing extensions seen through the optional `management` permission; null without it. */
-  extensions: z.nullable(z.array(z.object({ id: str(40), name: str(100), enabled: z.boolean(), version: str(40) }))),
+  extensions: z.nullable(z.array(z.object({ id: str(40), name: str(100), enabled: z.boolean(), version: str(40), installType: z.optional(z.enum(['admin', 'development', 'normal', 'sideload', 'other'])) }))),
   certificates: z.array(CertificateFact),
   /** Readers CryptoPro CSP sees; `token`: a key carrier is in it. Null when the plug-in could not list them. */
   readers: z.nullable(z.array(z.object({ name: str(200), media: z.nullable(str(200)), token: z.boolean() }))),

@@ -39,6 +39,12 @@ export const SIGNING_EXTENSIONS: Readonly<Record<string, string>> = {
   hnhppcgejeffnbnioloohhmndpmclaga: 'Контур.Плагин',
 };
 
+/** The CryptoPro extension's name in its manifests (English and Russian builds, copies under other ids). */
+const CRYPTOPRO_NAME = /CryptoPro Extension for CAdES|Расширение для плагина КриптоПро ЭЦП|КриптоПро ЭЦП Browser plug-in/i;
+
+export const isCryptoproExtension = (id: string, name: string): boolean => (Object.values(CRYPTOPRO_EXTENSIONS) as string[]).includes(id) || CRYPTOPRO_NAME.test(name);
+export const isSigningExtension = (id: string, name: string): boolean => SIGNING_EXTENSIONS[id] !== undefined || isCryptoproExtension(id, name);
+
 /** Pairs that must not be enabled together (research/cryptopro-plugin.md, problems.md). */
 export const CONFLICTING_EXTENSIONS: readonly (readonly [string, string])[] = [
   [CRYPTOPRO_EXTENSIONS.mv3, CRYPTOPRO_EXTENSIONS.mv2],

@@ -2,7 +2,7 @@ import { CATALOG } from '../core/catalog';
 import type { CheckProblem } from '../core/check-result';
 import type { ProblemId } from '../core/problem-ids';
 import { pluginError } from './errors';
-import { CONFLICTING_EXTENSIONS, SIGNING_EXTENSIONS } from './extension-ids';
+import { CONFLICTING_EXTENSIONS, isCryptoproExtension, SIGNING_EXTENSIONS } from './extension-ids';
 import { parseLicenseValidTo } from './license';
 import type { CallError, ProbeReport } from './probe/report';
 import { cspVersionFindings, parseVersion, pluginVersionFindings } from './versions';
@@ -134,12 +134,34 @@ export function interpretProbe(report: ProbeReport, ctx: ProbeContext): CheckPro
 }
 
 /** Pairs of signing extensions that must not be enabled together (seen with the `management` permission). */
-export function extensionConflicts(list: readonly { id: string; enabled: boolean }[]): CheckProblem[] {
-  const enabled = new Set(list.filter((e) => e.enabled).map((e) => e.id));
-  return CONFLICTING_EXTENSIONS.filter(([a, b]) => enabled.has(a) && enabled.has(b)).map(([a, b]) =>
-    problem('signing-extension-conflict', 'discovery', `both enabled: ${SIGNING_EXTENSIONS[a]} and ${SIGNING_EXTENSIONS[b]}`),
-  );
+export function extensionConflicts(list: readonly SigningExtension[], answered: string | null = null): CheckProblem[] {
+  const enabled = list.filter((e) => e.enabled);
+  const out: CheckProblem[] = [];
+  // Two enabled copies of the CryptoPro extension (old and new, or a browser-bundled one beside the
+  // store's or the policy's): the page talks to one, the other answers too. Name each, and the one used.
+  const cryptopro = enabled.filter((e) => isCryptoproExtension(e.id, e.name));
+  if (cryptopro.length >= 2) {
+    const copies = cryptopro.map((e) => `${e.id} ${e.version} (${INSTALLED_BY[e.installType ?? 'other']}${e.id === answered ? ', used by this page' : ''})`);
+    out.push(problem('signing-extension-conflict', 'discovery', `${cryptopro.length} copies of the CryptoPro extension enabled: ${copies.join('; ')}`));
+  }
+  const ids = new Set(enabled.map((e) => e.id));
+  for (const [a, b] of CONFLICTING_EXTENSIONS) {
+    if (isCryptoproExtension(a, '') && isCryptoproExtension(b, '')) continue;
+    if (ids.has(a) && ids.has(b)) out.push(problem('signing-extension-conflict', 'discovery', `both enabled: ${SIGNING_EXTENSIONS[a]} and ${SIGNING_EXTENSIONS[b]}`));
+  }
+  return out;
 }
+
+interface SigningExtension {
+  id: string;
+  name: string;
+  enabled: boolean;
+  version: string;
+  installType?: 'admin' | 'development' | 'normal' | 'sideload' | 'other';
+}
+
+/** management's install types in support's words: who put the copy there, so support knows which to remove. */
+const INSTALLED_BY = { admin: 'installed by policy', development: 'unpacked, developer mode', normal: 'from a store', sideload: 'installed by another program (e.g. the browser\'s own bundle)', other: 'installed otherwise' } as const;
 
 /** «Тестовая подпись»: its error code is the cause, stated by the CSP itself. */
 export function interpretSignature(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CheckFacts, CheckProblem } from '../../core/check-result';
-import { SIGNING_EXTENSIONS } from '../../plugin/extension-ids';
+import { isSigningExtension, SIGNING_EXTENSIONS } from '../../plugin/extension-ids';
 import { extensionConflicts } from '../../plugin/interpret';
 
 /**
@@ -12,8 +12,10 @@ export async function signingExtensions(): Promise<{ list: CheckFacts['extension
   const granted = await browser.permissions.contains({ permissions: ['management'] }).catch(() => false);
   if (!granted || browser.management === undefined) return { list: null, problems: [] };
   const all = await browser.management.getAll();
+  // Known ids, and copies of the CryptoPro extension under other ids (a browser-bundled or side-loaded one).
   const list = all
-    .filter((e) => SIGNING_EXTENSIONS[e.id] !== undefined)
-    .map((e) => ({ id: e.id, name: (SIGNING_EXTENSIONS[e.id] ?? e.name).slice(0, 100), enabled: e.enabled, version: e.version.slice(0, 40) }));
+    .filter((e) => isSigningExtension(e.id, e.name))
+    .slice(0, 20)
+    .map((e) => ({ id: e.id.slice(0, 40), name: (SIGNING_EXTENSIONS[e.id] ?? e.name).slice(0, 100), enabled: e.enabled, version: e.version.slice(0, 40), installType: e.installType }));
   return { list, problems: extensionConflicts(list) };
 }

@@ -3,7 +3,7 @@ import { bytesToBase64, freshTestText, verifyTestSignature } from '../../certs/v
 import { CATALOG } from '../../core/catalog';
 import type { CheckFacts, CheckProblem, CheckResult } from '../../core/check-result';
 import { SEVERITIES } from '../../core/problem-ids';
-import { interpretProbe, interpretSignature, type HostState } from '../../plugin/interpret';
+import { extensionConflicts, interpretProbe, interpretSignature, type HostState } from '../../plugin/interpret';
 import { gospluginProblems } from '../../plugin/gosplugin';
 import { connectedTokens, interpretCertificates } from '../../plugin/interpret-certificates';
 import { parseLicenseValidTo } from '../../plugin/license';
@@ -179,7 +179,9 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
         problems.push(...verdicts.problems);
         certificates = verdicts.facts;
       }
-      problems.push(...gostTlsProblems(gost, env, url.hostname), ...clockProblems(skew), ...extensions.problems);
+      // Extension conflicts again, now knowing which CryptoPro copy answered the page.
+      const conflicts = extensions.list === null ? [] : extensionConflicts(extensions.list, report.bridge.extensionId);
+      problems.push(...gostTlsProblems(gost, env, url.hostname), ...clockProblems(skew), ...conflicts);
       // Госуслуги and ЕСИА sign through Госплагин: its extension and its application.
       if (platformId === 'gosuslugi') problems.push(...gospluginProblems({ hosts, extensions: extensions.list }));
     }

@@ -44,7 +44,7 @@ export const Report = z.object({
     licenses: z.array(z.object({ product: z.enum(['csp', 'ocsp', 'tsp']), state: z.enum(['valid', 'expired', 'unlimited', 'unknown']), validTo: z.nullable(str(60)) })).check(z.maxLength(3)),
     nativeHosts: z.array(z.object({ name: str(60), state: z.enum(['installed', 'missing', 'unknown']) })).check(z.maxLength(10)),
     readers: z.nullable(z.array(z.object({ name: str(200), token: z.boolean() })).check(z.maxLength(20))),
-    extensions: z.nullable(z.array(z.object({ id: str(40), name: str(100), enabled: z.boolean(), version: str(40) })).check(z.maxLength(20))),
+    extensions: z.nullable(z.array(z.object({ id: str(40), name: str(100), enabled: z.boolean(), version: str(40), installType: z.optional(z.enum(['admin', 'development', 'normal', 'sideload', 'other'])) })).check(z.maxLength(20))),
     /** ep-doctor-host: whether it answered and which of its checks found something (absent in older reports). */
     companion: z.optional(
       z.object({

@@ -123,13 +123,26 @@ describe('plug-in and CSP facts', () => {
 });
 
 describe('signing extensions', () => {
+  const ext = (id: string, enabled: boolean, over: { name?: string; version?: string; installType?: 'admin' | 'development' | 'normal' | 'sideload' | 'other' } = {}) => ({ id, enabled, name: over.name ?? 'x', version: over.version ?? '1.0', ...(over.installType ? { installType: over.installType } : {}) });
+
   it('both CryptoPro extensions, or both Госуслуги extensions, enabled is a conflict; a disabled one is not', () => {
-    expect(extensionConflicts([{ id: CRYPTOPRO_EXTENSIONS.mv3, enabled: true }, { id: CRYPTOPRO_EXTENSIONS.mv2, enabled: true }]).map((p) => p.id)).toEqual(['signing-extension-conflict']);
-    expect(extensionConflicts([{ id: CRYPTOPRO_EXTENSIONS.mv3, enabled: true }, { id: CRYPTOPRO_EXTENSIONS.mv2, enabled: false }])).toEqual([]);
-    expect(extensionConflicts([{ id: 'jabjbhgjaidecageckilhonbggakppme', enabled: true }, { id: 'pbefkdcndngodfeigfdgiodgnmbgcfha', enabled: true }])[0]?.evidence).toContain('Госплагин');
+    expect(extensionConflicts([ext(CRYPTOPRO_EXTENSIONS.mv3, true), ext(CRYPTOPRO_EXTENSIONS.mv2, true)]).map((p) => p.id)).toEqual(['signing-extension-conflict']);
+    expect(extensionConflicts([ext(CRYPTOPRO_EXTENSIONS.mv3, true), ext(CRYPTOPRO_EXTENSIONS.mv2, false)])).toEqual([]);
+    expect(extensionConflicts([ext('jabjbhgjaidecageckilhonbggakppme', true), ext('pbefkdcndngodfeigfdgiodgnmbgcfha', true)])[0]?.evidence).toContain('Госплагин');
     expect(extensionConflicts([])).toEqual([]);
   });
+
+  it('two copies of the CryptoPro extension (a browser-bundled one beside the store\'s): each named with its version and how it was installed, and the one the page used', () => {
+    const bundled = ext('abcdefghijklmnopabcdefghijklmnop', true, { name: 'CryptoPro Extension for CAdES Browser Plug-in', version: '1.3.8', installType: 'sideload' });
+    const store = ext(CRYPTOPRO_EXTENSIONS.mv3, true, { version: '1.3.17', installType: 'normal' });
+    const problems = extensionConflicts([bundled, store], CRYPTOPRO_EXTENSIONS.mv3);
+    expect(problems.map((p) => p.id)).toEqual(['signing-extension-conflict']);
+    expect(problems[0]!.evidence).toBe(`2 copies of the CryptoPro extension enabled: abcdefghijklmnopabcdefghijklmnop 1.3.8 (installed by another program (e.g. the browser's own bundle)); ${CRYPTOPRO_EXTENSIONS.mv3} 1.3.17 (from a store, used by this page)`);
+    // An unrelated extension with another name is not a copy.
+    expect(extensionConflicts([ext('abcdefghijklmnopabcdefghijklmnop', true, { name: 'Адаптер Рутокен Плагин' }), store])).toEqual([]);
+  });
 });
+
 
 describe('errors and the test signature', () => {
   it.each([
