@@ -16,6 +16,7 @@ import { buildHintCard, createCornerStack, HINT_TAG, mountInlineHint, STACK_TAG,
 import { DIALOG_EVENT, MAX_DIALOG_TEXT, SHADOW_EVENT } from './page-events';
 import { createScanner, excerptOf, type Hit } from './scanner';
 import { sendToBackground } from './send';
+import { problemForBrowser } from '../detectors/browser-check';
 import { packPlatform } from '../core/pack-platform';
 
 interface LiveHint {
@@ -101,7 +102,8 @@ export function startContentScript(ctx: ContentScriptContext): void {
     live.anchor = anchor;
   };
 
-  const record = (signal: Signal, excerpt: string, anchor: Element | null, dialogText?: string): void => {
+  const record = (seen: Signal, excerpt: string, anchor: Element | null, dialogText?: string): void => {
+    const signal = { ...seen, problem: problemForBrowser(seen.problem, navigator.userAgent) };
     if (found.has(signal.problem)) {
       const live = hints.get(signal.problem);
       if (live !== undefined && anchor !== null) reanchor(live, anchor);
