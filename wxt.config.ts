@@ -14,6 +14,11 @@ export const PAGE_HOOKS_PLACEHOLDER = '*://ep-doctor.invalid/*';
 export default defineConfig({
   manifestVersion: 3,
   hooks: {
+    // A malformed compatibility rule pack fails the build, naming the rule's index and field.
+    'build:before': async () => {
+      const { parseRulePack } = await import('./src/plugin/compat/pack');
+      parseRulePack(JSON.parse(readFileSync(new URL('./src/plugin/compat/rules.json', import.meta.url), 'utf8')));
+    },
     // The standalone report viewer ships with the extension as one offline file (scripts/viewer).
     'build:publicAssets': async (_wxt, files) => {
       const { buildStandaloneViewer } = await import('./scripts/viewer/build-standalone');

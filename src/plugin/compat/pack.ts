@@ -33,15 +33,24 @@ export const RulePack = z.object({
 });
 export type RulePack = z.infer<typeof RulePack>;
 
-/** Parses a pack; a rule must say either `below` or `exactly`, and ids are unique. */
+/**
+ * Parses a pack; a rule must say either `below` or `exactly`, and ids are unique. A bad pack throws
+ * naming the rule's index and field (`rules[3].source: …`): the build runs this (wxt.config.ts), so a
+ * malformed rules.json never ships.
+ */
 export function parseRulePack(input: unknown): RulePack {
-  const pack = RulePack.parse(input);
-  const ids = new Set<string>();
-  for (const rule of pack.rules) {
-    if ((rule.below === undefined) === (rule.exactly === undefined)) throw new Error(`rule ${rule.id}: exactly one of below / exactly`);
-    if (ids.has(rule.id)) throw new Error(`rule ${rule.id} appears twice`);
-    ids.add(rule.id);
+  const parsed = RulePack.safeParse(input);
+  if (!parsed.success) {
+    const where = (path: readonly PropertyKey[]): string => path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    throw new Error(`compatibility rule pack: ${parsed.error.issues.map((i) => `${where(i.path)}: ${i.message}`).join('; ')}`);
   }
+  const pack = parsed.data;
+  const ids = new Set<string>();
+  pack.rules.forEach((rule, i) => {
+    if ((rule.below === undefined) === (rule.exactly === undefined)) throw new Error(`compatibility rule pack: rules[${i}] (${rule.id}): exactly one of below / exactly`);
+    if (ids.has(rule.id)) throw new Error(`compatibility rule pack: rules[${i}].id: ${rule.id} appears twice`);
+    ids.add(rule.id);
+  });
   return pack;
 }
 

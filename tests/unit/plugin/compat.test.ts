@@ -54,6 +54,14 @@ describe('the compatibility rule pack (src/plugin/compat/rules.json)', () => {
     expect(() => parseRulePack(pack([{ ...rule, source: '' }]))).toThrow();
   });
 
+  it('a malformed pack names the rule\'s index and field', () => {
+    const rule = { id: 'x-rule', component: 'csp', below: '5.0', problem: 'csp-outdated', evidence: 'e', source: 'a source', date: '2026-01-01' };
+    const pack = (rules: unknown[]) => ({ pack: '2026-12-04', current: { plugin: '2.0.15700', csp: '5.0.13600' }, rules });
+    expect(() => parseRulePack(pack([rule, { ...rule, id: 'y-rule', source: 'x' }]))).toThrow(/rules\[1\]\.source: /);
+    expect(() => parseRulePack(pack([rule, rule, { ...rule, id: 'z-rule', below: '5.0.x' }]))).toThrow(/rules\[2\]\.below: /);
+    expect(() => parseRulePack(pack([rule, { ...rule, exactly: '5.0.1', id: 'w-rule' }]))).toThrow(/rules\[1\] \(w-rule\): exactly one/);
+  });
+
   it('a new pack changes verdicts without code: a rule added in data is read', () => {
     const pack = parseRulePack({ ...RULES, rules: [...RULES.rules, { id: 'csp-13600-test', component: 'csp', exactly: '5.0.13600', problem: 'csp-outdated', evidence: 'test', source: 'a test row', date: RULES.pack }] });
     expect(cspVersionFindings('5.0.13600', false, pack).map((f) => f.problem)).toEqual(['csp-outdated']);
