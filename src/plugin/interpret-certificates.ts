@@ -107,6 +107,13 @@ export async function interpretCertificates(report: ProbeReport, ctx: Certificat
         }
       }
     }
+    const slowMs = read.isValidMs ?? 0;
+    if (slowMs >= SLOW_REVOCATION_MS) {
+      // The plug-in's IsValid() waits on the CA's CRL and OCSP endpoints; signing waits on them the same way.
+      const ext = analysis?.ok ? analysis.facts.extensions : null;
+      const endpoints = ext === null ? 'its CRL/OCSP addresses unknown' : `CRL ${ext.crlUrls.join(', ') || 'none'}; OCSP ${ext.ocspUrls.join(', ') || 'none'}`;
+      problems.push(problem('revocation-check-failed', 'plugin', `IsValid() took ${(slowMs / 1000).toFixed(1)} s${read.isValid === undefined ? ' and did not finish' : ''}: the CA's revocation endpoints do not answer from this computer (${endpoints}); signing will hang the same way`, t));
+    }
     if (read.isValid === false) {
       const v = read.validity ?? {};
       if (v.chain === false) problems.push(problem('chain-untrusted', 'plugin', 'the plug-in cannot build the chain to a trusted root (CA certificates missing from the current user\'s stores)', t));
@@ -186,6 +193,9 @@ export async function interpretCertificates(report: ProbeReport, ctx: Certificat
   if (readers.size >= 2 && holdings.size >= 2) problems.push(problem('multiple-tokens', 'plugin', `${readers.size} key carriers with different certificates connected: ${[...readers.keys()].join('; ')}`));
   return { facts, problems };
 }
+
+/** IsValid() slower than this: the revocation endpoints are unreachable (issue 14, item 9). */
+const SLOW_REVOCATION_MS = 10_000;
 
 /** From this many expired or keyless certificates in «Личное», lists get slow and some portals hang. */
 const CLUTTER_LIMIT = 20;

@@ -19,6 +19,7 @@ const CertRead = z.object({
   hasPrivateKey: z.optional(z.boolean()),
   isValid: z.optional(z.boolean()),
   validity: z.optional(z.object({ chain: z.optional(z.boolean()), time: z.optional(z.boolean()), revocation: z.optional(z.boolean()) })),
+  isValidMs: z.optional(z.number().check(z.minimum(0), z.maximum(600_000))),
   der: z.optional(str(20_000)),
   provider: z.optional(z.object({ name: z.optional(str(200)), type: z.optional(z.number()) })),
   container: z.optional(str(300)),

@@ -53,6 +53,11 @@ describe('the check against the CryptoPro simulator, one scenario per browser', 
       expect(result.facts?.extension).toMatchObject({ version: '1.3.17', answered: true });
       expect(result.problems[0]!.evidence).toMatch(/not registered|no ru\.cryptopro\.nmcades manifest/);
     },
+    // IsValid() waits 11 s on the CA's endpoints: named, and measured, not «КриптоПро ответил не на всё».
+    'crl-unreachable': async (result) => {
+      console.log(`[crl-unreachable] ${JSON.stringify(result.timings)} ${result.problems[0]?.evidence}`);
+      expect(result.problems[0]!.evidence).toMatch(/^IsValid\(\) took 1\d\.\d s: the CA's revocation endpoints do not answer from this computer \(CRL http:\/\/simulator\.invalid\/cdp\/ca\.crl/);
+    },
     // The page's request died with the first host process; the check's requests start a new one.
     'host-exit': async (result, opened) => {
       expect(await opened.page.$eval('#status', (e) => e.textContent)).toContain('Загрузка');

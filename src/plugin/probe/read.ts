@@ -2,8 +2,13 @@ import { attempt } from './call';
 import type { CreateObject, PluginObject } from './connect';
 import { MAX_SIGNATURE_CHARS, type CallError, type CertRead, type ProbeReport, type StoreRead } from './report';
 
-/** Per-call bound: a healthy plug-in answers in milliseconds; IsValid may fetch a CRL. */
+/** Per-call bound: a healthy plug-in answers in milliseconds. */
 const CALL_MS = 4000;
+/**
+ * IsValid() builds the chain and checks revocation: CRL downloads and OCSP requests. It gets longer than
+ * other calls, so that «over 10 s» — the CA's endpoints unreachable from here — can be measured and said.
+ */
+export const IS_VALID_MS = 12_000;
 const MAX_CERTS_PER_STORE = 50;
 const MAX_TEXT = 1000;
 const MAX_DER_BASE64 = 20_000;
@@ -97,8 +102,8 @@ async function readValidity(status: PluginObject): Promise<CertRead['validity']>
 async function readCertificate(cert: PluginObject, withKey: boolean): Promise<CertRead> {
   const out: CertRead = { errors: {} };
   let statusObject: PluginObject | null = null;
-  const field = async <K extends keyof CertRead>(key: K, name: string, read: () => Promise<CertRead[K]>): Promise<void> => {
-    const result = await attempt(read, CALL_MS, name);
+  const field = async <K extends keyof CertRead>(key: K, name: string, read: () => Promise<CertRead[K]>, ms = CALL_MS): Promise<void> => {
+    const result = await attempt(read, ms, name);
     if (result.ok) out[key] = result.value;
     else out.errors[name] = result.error;
   };
@@ -112,14 +117,26 @@ async function readCertificate(cert: PluginObject, withKey: boolean): Promise<Ce
     field('validTo', 'ValidToDate', async () => text(await member(cert, 'ValidToDate'), 80)),
     field('hasPrivateKey', 'HasPrivateKey', async () => Boolean(await invoke(cert, 'HasPrivateKey'))),
     field('der', 'Export', async () => text(await invoke(cert, 'Export', 0), MAX_DER_BASE64 + 2000).replace(/[\r\n\s]/g, '').slice(0, MAX_DER_BASE64)),
-    field('isValid', 'IsValid', async () => {
-      const status = await invoke(cert, 'IsValid');
-      if (!isObject(status)) throw new Error('IsValid returned no status');
-      const result = Boolean(await member(status, 'Result'));
-      if (!result) statusObject = status;
-      return result;
-    }),
+    field(
+      'isValid',
+      'IsValid',
+      async () => {
+        const started = performance.now();
+        try {
+          const status = await invoke(cert, 'IsValid');
+          if (!isObject(status)) throw new Error('IsValid returned no status');
+          const result = Boolean(await member(status, 'Result'));
+          if (!result) statusObject = status;
+          return result;
+        } finally {
+          out.isValidMs = Math.round(performance.now() - started);
+        }
+      },
+      IS_VALID_MS,
+    ),
   ]);
+  // Unanswered within its bound: it took at least that long.
+  if (out.errors['IsValid'] !== undefined && /no answer in/.test(out.errors['IsValid'].message)) out.isValidMs ??= IS_VALID_MS;
   // Which check fails: six more round trips, each with its own bound (IsValid itself may have waited on a CRL).
   if (statusObject !== null) out.validity = await readValidity(statusObject);
   if (withKey || out.hasPrivateKey === true) {

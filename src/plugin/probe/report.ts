@@ -20,6 +20,8 @@ export interface CertRead {
   isValid?: boolean;
   /** When IsValid fails: the result of each check alone (CAPICOM CheckFlag). */
   validity?: { chain?: boolean; time?: boolean; revocation?: boolean };
+  /** How long IsValid() took (it fetches CRLs and asks OCSP): over 10 s, those endpoints do not answer. */
+  isValidMs?: number;
   /** Export(0), base64 of the DER. */
   der?: string;
   provider?: { name?: string; type?: number };

@@ -103,7 +103,8 @@ async function work(win: Window & typeof globalThis, options: ProbeOptions, repo
       }
     }
     report.timings.read = Math.round(performance.now() - readStart);
-    const unanswered = [...new Set(counter.timedOut)];
+    // A slow IsValid() is the CA's CRL/OCSP endpoints, judged per certificate (interpret-certificates.ts).
+    const unanswered = [...new Set(counter.timedOut)].filter((label) => label !== 'IsValid');
     if ((unanswered.length > 0 || counter.connectionLost) && report.about.ok && connection.client !== null) {
       await checkAlive(create, connection.client, report);
       if (report.lost === undefined && unanswered.length > 0) report.slow = unanswered.slice(0, 10);

@@ -133,6 +133,17 @@ describe('certificates as the plug-in sees them', () => {
     expect(ids(fewer)).not.toContain('cert-store-cluttered');
   });
 
+  it('IsValid() over 10 s is the CA\'s revocation endpoints not answering: revocation-check-failed naming them', async () => {
+    const c = await cert('slow');
+    const slow = await interpretCertificates(report([read(c, { isValidMs: 11_400 })], [read(c)]), context);
+    const found = slow.problems.filter((p) => p.id === 'revocation-check-failed');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.evidence).toMatch(/^IsValid\(\) took 11\.4 s: the CA's revocation endpoints do not answer from this computer \(CRL http:\/\/simulator\.invalid\/cdp\/ca\.crl; OCSP http:\/\/simulator\.invalid\/ocsp\); signing will hang the same way$/);
+    const unfinished = await interpretCertificates(report([read(c, { isValid: undefined, isValidMs: 12_000 })], [read(c)]), context);
+    expect(unfinished.problems.find((p) => p.id === 'revocation-check-failed')?.evidence).toContain('and did not finish');
+    expect(ids(await interpretCertificates(report([read(c, { isValidMs: 900 })], [read(c)]), context))).toEqual([]);
+  });
+
   it('garbage instead of a certificate is reported, not thrown', async () => {
     const v = await interpretCertificates(report([read({ der: 'AAAA', thumbprint: 'AB' })], []), context);
     expect(ids(v)).toContain('cert-invalid');
