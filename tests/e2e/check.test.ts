@@ -60,7 +60,9 @@ describe('the check against the CryptoPro simulator, one scenario per browser', 
     },
     // The page's request died with the first host process; the check's requests start a new one.
     'host-exit': async (result, opened) => {
-      expect(await opened.page.$eval('#status', (e) => e.textContent)).toContain('Загрузка');
+      // The page's fourth request either died with the first process (still «Загрузка») or, sent a moment later,
+      // reached the new one, which does not know the page's objects (0x80070057): both are what the real pieces do.
+      expect(await opened.page.$eval('#status', (e) => e.textContent)).toMatch(/Загрузка|0x80070057/);
       expect(result.facts?.plugin.version).toBe('2.0.15700');
     },
     'load-timeout': async (result) => {
