@@ -45,6 +45,13 @@ const CRYPTOPRO_NAME = /CryptoPro Extension for CAdES|Расширение дл�
 export const isCryptoproExtension = (id: string, name: string): boolean => (Object.values(CRYPTOPRO_EXTENSIONS) as string[]).includes(id) || CRYPTOPRO_NAME.test(name);
 export const isSigningExtension = (id: string, name: string): boolean => SIGNING_EXTENSIONS[id] !== undefined || isCryptoproExtension(id, name);
 
+/**
+ * What Chromium-Gost installs itself at every start (deemru/Chromium-Gost patch/chromium.patch): the
+ * CryptoPro extension MV2 1.2.13 and MV3 (since 135.0.7049.95), the IFCPlugin extension (since 2024-12)
+ * and Госплагин (since 2025-08). Together they are the browser's design there.
+ */
+export const CHROMIUM_GOST_BUNDLE: ReadonlySet<string> = new Set([CRYPTOPRO_EXTENSIONS.mv2, CRYPTOPRO_EXTENSIONS.mv3, GOSPLUGIN.oldExtension, GOSPLUGIN.chromeExtension]);
+
 /** Pairs that must not be enabled together (research/cryptopro-plugin.md, problems.md). */
 export const CONFLICTING_EXTENSIONS: readonly (readonly [string, string])[] = [
   [CRYPTOPRO_EXTENSIONS.mv3, CRYPTOPRO_EXTENSIONS.mv2],

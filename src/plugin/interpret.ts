@@ -2,7 +2,7 @@ import { CATALOG } from '../core/catalog';
 import type { CheckProblem } from '../core/check-result';
 import type { ProblemId } from '../core/problem-ids';
 import { pluginError } from './errors';
-import { CONFLICTING_EXTENSIONS, isCryptoproExtension, SIGNING_EXTENSIONS } from './extension-ids';
+import { CHROMIUM_GOST_BUNDLE, CONFLICTING_EXTENSIONS, isCryptoproExtension, SIGNING_EXTENSIONS } from './extension-ids';
 import { parseLicenseValidTo } from './license';
 import type { CallError, ProbeReport } from './probe/report';
 import { cspVersionFindings, parseVersion, pluginVersionFindings } from './versions';
@@ -133,20 +133,27 @@ export function interpretProbe(report: ProbeReport, ctx: ProbeContext): CheckPro
   return out;
 }
 
-/** Pairs of signing extensions that must not be enabled together (seen with the `management` permission). */
-export function extensionConflicts(list: readonly SigningExtension[], answered: string | null = null): CheckProblem[] {
+/**
+ * Pairs of signing extensions that must not be enabled together (seen with the `management` permission).
+ * Chromium-Gost installs both CryptoPro extensions (MV2 1.2.13 and MV3) and both Госуслуги ones on every
+ * start, on purpose (deemru/Chromium-Gost, patch/chromium.patch, since 135.0.7049.95): there the pair
+ * is the browser's design, not the user's mistake — only a copy beyond its bundle is a conflict.
+ */
+export function extensionConflicts(list: readonly SigningExtension[], answered: string | null = null, browserName: string | null = null): CheckProblem[] {
   const enabled = list.filter((e) => e.enabled);
+  const bundled = browserName === 'chromium-gost' ? CHROMIUM_GOST_BUNDLE : new Set<string>();
   const out: CheckProblem[] = [];
   // Two enabled copies of the CryptoPro extension (old and new, or a browser-bundled one beside the
   // store's or the policy's): the page talks to one, the other answers too. Name each, and the one used.
   const cryptopro = enabled.filter((e) => isCryptoproExtension(e.id, e.name));
-  if (cryptopro.length >= 2) {
-    const copies = cryptopro.map((e) => `${e.id} ${e.version} (${INSTALLED_BY[e.installType ?? 'other']}${e.id === answered ? ', used by this page' : ''})`);
+  if (cryptopro.length >= 2 && cryptopro.some((e) => !bundled.has(e.id))) {
+    const copies = cryptopro.map((e) => `${e.id} ${e.version} (${bundled.has(e.id) ? 'bundled with Chromium-Gost' : INSTALLED_BY[e.installType ?? 'other']}${e.id === answered ? ', used by this page' : ''})`);
     out.push(problem('signing-extension-conflict', 'discovery', `${cryptopro.length} copies of the CryptoPro extension enabled: ${copies.join('; ')}`));
   }
   const ids = new Set(enabled.map((e) => e.id));
   for (const [a, b] of CONFLICTING_EXTENSIONS) {
     if (isCryptoproExtension(a, '') && isCryptoproExtension(b, '')) continue;
+    if (bundled.has(a) && bundled.has(b)) continue;
     if (ids.has(a) && ids.has(b)) out.push(problem('signing-extension-conflict', 'discovery', `both enabled: ${SIGNING_EXTENSIONS[a]} and ${SIGNING_EXTENSIONS[b]}`));
   }
   return out;

@@ -180,10 +180,10 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
         certificates = verdicts.facts;
       }
       // Extension conflicts again, now knowing which CryptoPro copy answered the page.
-      const conflicts = extensions.list === null ? [] : extensionConflicts(extensions.list, report.bridge.extensionId);
+      const conflicts = extensions.list === null ? [] : extensionConflicts(extensions.list, report.bridge.extensionId, env.browser.name);
       problems.push(...gostTlsProblems(gost, env, url.hostname), ...clockProblems(skew), ...conflicts);
       // Госуслуги and ЕСИА sign through Госплагин: its extension and its application.
-      if (platformId === 'gosuslugi') problems.push(...gospluginProblems({ hosts, extensions: extensions.list }));
+      if (platformId === 'gosuslugi') problems.push(...gospluginProblems({ hosts, extensions: extensions.list, os: env.os.os }));
     }
     result.timings.analysis = Date.now() - analysisStart;
     const facts: CheckFacts = {

@@ -132,6 +132,18 @@ describe('signing extensions', () => {
     expect(extensionConflicts([])).toEqual([]);
   });
 
+  it('Chromium-Gost installs both CryptoPro extensions and both Госуслуги ones itself: no conflict there, but a third copy still is', () => {
+    const both = [ext(CRYPTOPRO_EXTENSIONS.mv3, true, { version: '1.3.17', installType: 'normal' }), ext(CRYPTOPRO_EXTENSIONS.mv2, true, { version: '1.2.13', installType: 'normal' })];
+    const gos = [ext('jabjbhgjaidecageckilhonbggakppme', true), ext('pbefkdcndngodfeigfdgiodgnmbgcfha', true)];
+    expect(extensionConflicts([...both, ...gos], CRYPTOPRO_EXTENSIONS.mv3, 'chromium-gost')).toEqual([]);
+    expect(extensionConflicts([...both, ...gos], CRYPTOPRO_EXTENSIONS.mv3, 'chrome').map((p) => p.id)).toEqual(['signing-extension-conflict', 'signing-extension-conflict']);
+    const extra = ext('abcdefghijklmnopabcdefghijklmnop', true, { name: 'CryptoPro Extension for CAdES Browser Plug-in', version: '1.3.8', installType: 'admin' });
+    const problems = extensionConflicts([...both, extra], CRYPTOPRO_EXTENSIONS.mv3, 'chromium-gost');
+    expect(problems.map((p) => p.id)).toEqual(['signing-extension-conflict']);
+    expect(problems[0]!.evidence).toContain('1.2.13 (bundled with Chromium-Gost)');
+    expect(problems[0]!.evidence).toContain('1.3.8 (installed by policy)');
+  });
+
   it('two copies of the CryptoPro extension (a browser-bundled one beside the store\'s): each named with its version and how it was installed, and the one the page used', () => {
     const bundled = ext('abcdefghijklmnopabcdefghijklmnop', true, { name: 'CryptoPro Extension for CAdES Browser Plug-in', version: '1.3.8', installType: 'sideload' });
     const store = ext(CRYPTOPRO_EXTENSIONS.mv3, true, { version: '1.3.17', installType: 'normal' });
