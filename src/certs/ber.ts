@@ -1,4 +1,4 @@
-import { DerError, type Tlv } from './der';
+import { definiteLength, DerError, type Tlv } from './der';
 
 /**
  * BER as CryptoPro writes CMS: the outer SignedData, its content and the content's OCTET STRING come
@@ -18,10 +18,9 @@ export function readBer(bytes: Uint8Array, offset: number, limit = bytes.length,
   if (offset + 2 > limit) throw new DerError(`truncated at ${offset}`);
   const tag = bytes[offset]!;
   if ((tag & 0x1f) === 0x1f) throw new DerError(`high tag numbers are not used in signatures (at ${offset})`);
-  const first = bytes[offset + 1]!;
-  let contentStart = offset + 2;
-  if (first === 0x80) {
+  if (bytes[offset + 1] === 0x80) {
     if (!(tag & 0x20)) throw new DerError(`indefinite length on a primitive at ${offset}`);
+    const contentStart = offset + 2;
     let cursor = contentStart;
     for (let n = 0; ; n++) {
       if (n > MAX_CHILDREN) throw new DerError('too many elements');
@@ -30,17 +29,7 @@ export function readBer(bytes: Uint8Array, offset: number, limit = bytes.length,
       cursor = readBer(bytes, cursor, limit, depth + 1).after;
     }
   }
-  let length = first;
-  if (first & 0x80) {
-    const count = first & 0x7f;
-    if (count > 4) throw new DerError(`bad length at ${offset}`);
-    if (contentStart + count > limit) throw new DerError(`truncated length at ${offset}`);
-    length = 0;
-    for (let i = 0; i < count; i++) length = length * 256 + bytes[contentStart + i]!;
-    contentStart += count;
-  }
-  const end = contentStart + length;
-  if (end > limit) throw new DerError(`content runs past its container at ${offset}`);
+  const { contentStart, end } = definiteLength(bytes, offset, limit);
   return { tag, start: offset, contentStart, end, after: end };
 }
 

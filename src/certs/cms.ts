@@ -88,6 +88,10 @@ export function parseSignedData(der: Uint8Array): SignedData {
   if (oid(der, expectTag(typeNode, 0x06, 'a content type')) !== SIGNED_DATA) throw new DerError('not a SignedData');
   const [signedNode] = berChildren(der, expectTag(explicit, 0xa0, 'the SignedData'));
   const fields = berChildren(der, expectTag(signedNode, 0x30, 'a SignedData'));
+  // Not covered by the signature, read strictly all the same: a reader that skips fields accepts noise.
+  const version = expectTag(fields[0], 0x02, 'the SignedData version');
+  if (version.end - version.contentStart !== 1 || ![1, 3, 4, 5].includes(der[version.contentStart]!)) throw new DerError('unknown SignedData version');
+  for (const algorithmNode of berChildren(der, expectTag(fields[1], 0x31, 'the digestAlgorithms'))) algorithm(der, algorithmNode, 'a digestAlgorithm');
   const [eTypeNode, eContentNode] = berChildren(der, expectTag(fields[2], 0x30, 'an EncapsulatedContentInfo'));
   let content: Uint8Array | null = null;
   if (eContentNode !== undefined) {

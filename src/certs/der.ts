@@ -19,6 +19,14 @@ export function readTlv(bytes: Uint8Array, offset: number, limit = bytes.length)
   if (offset + 2 > limit) throw new DerError(`truncated at ${offset}`);
   const tag = bytes[offset]!;
   if ((tag & 0x1f) === 0x1f) throw new DerError(`high tag numbers are not used in certificates (at ${offset})`);
+  return { tag, start: offset, ...definiteLength(bytes, offset, limit) };
+}
+
+/**
+ * The definite length after the identifier octet at `offset` (short form, or 1–4 length octets): where
+ * the content starts and ends, checked against `limit`. Shared by the DER and the BER reader.
+ */
+export function definiteLength(bytes: Uint8Array, offset: number, limit: number): { contentStart: number; end: number } {
   let length = bytes[offset + 1]!;
   let contentStart = offset + 2;
   if (length & 0x80) {
@@ -31,7 +39,7 @@ export function readTlv(bytes: Uint8Array, offset: number, limit = bytes.length)
   }
   const end = contentStart + length;
   if (end > limit) throw new DerError(`content runs past its container at ${offset}`);
-  return { tag, start: offset, contentStart, end };
+  return { contentStart, end };
 }
 
 /** The TLVs directly inside a constructed TLV. */

@@ -2,7 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildHintPack } from '@/src/background/build-hint-pack';
+import { createHash } from 'node:crypto';
 import { analyseCertificate } from '@/src/certs/analyse';
+import { parseSignedData } from '@/src/certs/cms';
+import { DerError } from '@/src/certs/der';
+import { verifyTestSignature } from '@/src/certs/verify-test-signature';
 import { PROBLEM_IDS } from '@/src/core/problem-ids';
 import { encodeBlock, readReport } from '@/src/core/report/block';
 import { buildReport } from '@/src/core/report/build';
@@ -14,6 +18,8 @@ import { frameReader } from '@/src/host/wire';
 import { parseProbeReport } from '@/src/plugin/probe-schema';
 import { emptyReport } from '@/src/plugin/probe/run';
 import { sharedDir } from '../helpers/shared';
+import { base64Lines, cadesBes } from '../simulator/pki/cades';
+import { days, userCertificate } from '../simulator/pki/issue';
 
 /**
  * Fuzzing with fixed seeds: every parser of untrusted input — certificates, pasted reports, native
@@ -96,6 +102,38 @@ describe('fuzzing with fixed seeds', () => {
       expect(typeof result.ok).toBe('boolean');
       if (!result.ok) expect(result.error).toMatch(/^unreadable certificate/);
     }
+  }, TIMEOUT);
+
+  it('test signatures: a mutated CAdES-BES (BER, indefinite lengths) is parsed or refused with DerError; «verified» only when what the signature covers is unchanged', async () => {
+    const now = new Date('2026-12-01T00:00:00Z');
+    const text = new TextEncoder().encode('ep-doctor test signature fuzz');
+    const cert = await userCertificate({ seed: 'fuzz', subject: { CN: 'Петров Пётр' }, notBefore: days(now, -10), notAfter: days(now, 300), keyUsagePeriod: null, qualified: true });
+    const thumbprint = createHash('sha1').update(cert.der).digest('hex').toUpperCase();
+    const cms = cadesBes({ content: text, certificate: cert.der, serialHex: cert.serial, keySeed: 'fuzz', detached: false, now });
+    expect(await verifyTestSignature(base64Lines(cms), text, thumbprint)).toEqual({ result: 'verified' });
+    const original = parseSignedData(cms);
+    const rnd = random(7);
+    let verified = 0;
+    for (let i = 0; i < 300 * ROUNDS; i++) {
+      const bytes = mutateBytes(cms, rnd);
+      try {
+        parseSignedData(bytes);
+      } catch (error) {
+        expect(error).toBeInstanceOf(DerError);
+      }
+      const check = await bounded(() => verifyTestSignature(base64Lines(bytes), text, thumbprint));
+      expect(['verified', 'foreign', 'unchecked']).toContain(check.result);
+      if (check.result === 'verified') {
+        // Fields outside the signature (versions, the digestAlgorithms list) may change; what is signed may not.
+        verified++;
+        const read = parseSignedData(bytes);
+        expect(Buffer.from(read.content!).equals(Buffer.from(text))).toBe(true);
+        expect(Buffer.from(read.certificates[0]!).equals(Buffer.from(cert.der))).toBe(true);
+        expect(Buffer.from(read.signers[0]!.signature).equals(Buffer.from(original.signers[0]!.signature))).toBe(true);
+        expect(Buffer.from(read.signers[0]!.signedAttributes!).equals(Buffer.from(original.signers[0]!.signedAttributes!))).toBe(true);
+      }
+    }
+    expect(verified).toBeLessThan(300 * ROUNDS * 0.1);
   }, TIMEOUT);
 
   it('pasted reports: a mutated message reads as a report or as a named error, never throws', async () => {
