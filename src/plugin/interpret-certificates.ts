@@ -222,12 +222,14 @@ function clutter(report: ProbeReport, analyses: Map<string, CertAnalysis | null>
   return [problem('cert-store-cluttered', 'plugin', `${expired + keyless} of ${total} certificates in «Личное» are expired (${expired}${since}) or without a private key (${keyless}): delete the expired ones`)];
 }
 
+/** One problem per id and certificate; what several checks saw for it is kept together in its evidence. */
 function dedupe(problems: CheckProblem[]): CheckProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
+  const kept = new Map<string, CheckProblem>();
+  for (const p of problems) {
     const key = `${p.id}|${p.certificate ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+    const first = kept.get(key);
+    if (first === undefined) kept.set(key, { ...p });
+    else if (!first.evidence.includes(p.evidence)) first.evidence = `${first.evidence}; ${p.evidence}`.slice(0, 500);
+  }
+  return [...kept.values()];
 }

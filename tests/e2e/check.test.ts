@@ -36,7 +36,7 @@ async function withScenario(options: Parameters<typeof openScenario>[0], use: (o
 describe('the check against the CryptoPro simulator, one scenario per browser', () => {
   it('covers the scenarios the issue lists', () => {
     const names = SCENARIOS.map((s) => s.name);
-    for (const required of ['slow-host', 'host-exit', 'host-missing-no-loader', 'mv2-extension', 'mv2-extension-loader-2.0', 'loader-2.1', 'loader-2.3', 'old-loader-mv3', 'no-loader', 'all-good', 'extension-missing', 'host-missing', 'load-timeout', 'access-denied', 'csp-missing', 'license-expired', 'no-certificates', 'no-key-link', 'token-removed', 'cert-expired', 'key-period-expired', 'untrusted-chain', 'revoked', 'two-tokens', 'vipnet-and-cryptopro']) {
+    for (const required of ['slow-host', 'host-exit', 'host-missing-no-loader', 'mv2-extension', 'mv2-extension-loader-2.0', 'loader-2.1', 'loader-2.3', 'old-loader-mv3', 'no-loader', 'all-good', 'extension-missing', 'host-missing', 'load-timeout', 'access-denied', 'csp-missing', 'license-expired', 'no-certificates', 'no-key-link', 'token-removed', 'cert-expired', 'key-period-expired', 'untrusted-chain', 'revoked', 'two-tokens', 'vipnet-and-cryptopro', 'cert-gost2001', 'cert-rsa', 'cert-ecdsa', 'cert-wrong-usage', 'cert-unaccredited']) {
       expect(names).toContain(required);
     }
   });
@@ -64,6 +64,13 @@ describe('the check against the CryptoPro simulator, one scenario per browser', 
       // reached the new one, which does not know the page's objects (0x80070057): both are what the real pieces do.
       expect(await opened.page.$eval('#status', (e) => e.textContent)).toMatch(/Загрузка|0x80070057/);
       expect(result.facts?.plugin.version).toBe('2.0.15700');
+    },
+    // The simulator's PKI issues the algorithms, usages and issuers the analysis must name.
+    'cert-gost2001': async (result) => {
+      expect(result.problems[0]!.evidence).toContain('ГОСТ Р 34.10-2001');
+    },
+    'cert-unaccredited': async (result) => {
+      expect(result.problems[0]!.evidence).toContain('Ромашка-Софт');
     },
     'load-timeout': async (result) => {
       expect(result.problems[0]!.evidence).toMatch(/silent for \d+\.\d s, counting the site loader's own wait/);

@@ -93,6 +93,9 @@ export async function resolveScenario(name: string, scenario: Scenario, now = ne
       notAfter: days(now, cert.validDays[1]),
       keyUsagePeriod: keyDays === null ? null : { from: days(now, keyDays[0]), to: days(now, keyDays[1]) },
       qualified: cert.qualified,
+      algorithm: cert.algorithm,
+      keyUsage: cert.keyUsage,
+      issuer: cert.issuer,
     });
     certificates.push({
       name: cert.name,

@@ -42,6 +42,12 @@ const Certificate = z
     /** Private key usage period in days from now; null: no such extension. Defaults to the validity. */
     keyUsageDays: z.tuple([z.number().int(), z.number().int()]).nullable().optional(),
     qualified: z.boolean().default(true),
+    /** The key's algorithm: only GOST R 34.10-2012 signs on platforms (GOST 2001 ended 2019-01-01). */
+    algorithm: z.enum(['gost2012-256', 'gost2012-512', 'gost2001', 'rsa', 'ecdsa']).default('gost2012-256'),
+    /** `encipherment`: a key-exchange certificate (keyEncipherment/dataEncipherment, no signature bits). */
+    keyUsage: z.enum(['signature', 'encipherment']).default('signature'),
+    /** `unaccredited`: issued by a test CA that is in no accredited list (see pki/issue.ts). */
+    issuer: z.enum(['simulator', 'unaccredited']).default('simulator'),
     /** Where the plug-in sees it: the personal store ("my") and/or a key container ("container"). */
     stores: z.array(z.enum(['my', 'container'])).min(1).default(['my', 'container']),
     /** `HasPrivateKey()` of its personal-store copy. */

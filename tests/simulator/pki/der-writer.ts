@@ -35,6 +35,7 @@ export const printable = (text: string): Der => tlv(0x13, new TextEncoder().enco
 export const numeric = (text: string): Der => tlv(0x12, new TextEncoder().encode(text));
 export const ia5 = (text: string): Der => tlv(0x16, new TextEncoder().encode(text));
 export const boolTrue = (): Der => tlv(0x01, Uint8Array.of(0xff));
+export const nullValue = (): Der => tlv(0x05, new Uint8Array(0));
 /** Context-specific tag number `n`; constructed unless `primitive`. */
 export const tagged = (n: number, content: Uint8Array | readonly Uint8Array[], primitive = false): Der => tlv((primitive ? 0x80 : 0xa0) | n, content);
 

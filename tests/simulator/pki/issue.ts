@@ -1,5 +1,5 @@
 import GostSign from 'node-gost-crypto/lib/gostSign.js';
-import { bitString, boolTrue, generalizedTime, ia5, integer, numeric, octets, oid, printable, sequence, set, tagged, time, utf8, type Der } from './der-writer';
+import { bitString, boolTrue, generalizedTime, ia5, integer, nullValue, numeric, octets, oid, printable, sequence, set, tagged, time, utf8, type Der } from './der-writer';
 
 /**
  * Test certificates for the CryptoPro simulator, issued at run time with dates relative to "now", so
@@ -98,7 +98,29 @@ export function nameString(name: NameSpec): string {
 }
 
 const extension = (id: string, value: Der, critical = false): Der => sequence(oid(id), ...(critical ? [boolTrue()] : []), octets(value));
-const spki = (publicKey: Uint8Array): Der => sequence(sequence(oid(KEY_OID), sequence(oid(PARAM_SET))), bitString(octets(publicKey)));
+/** Key algorithms a scenario can give a certificate: only GOST R 34.10-2012 signs on today's platforms. */
+export type KeyAlgorithm = 'gost2012-256' | 'gost2012-512' | 'gost2001' | 'rsa' | 'ecdsa';
+
+/**
+ * The subject's public key as the algorithm writes it. Only GOST 2012-256 keys are real (the simulator
+ * signs with them); the others carry the right algorithm and parameters around placeholder key bytes,
+ * which is all the certificate checks read.
+ */
+function spki(publicKey: Uint8Array, algorithm: KeyAlgorithm = 'gost2012-256'): Der {
+  switch (algorithm) {
+    case 'gost2012-256':
+      return sequence(sequence(oid(KEY_OID), sequence(oid(PARAM_SET))), bitString(octets(publicKey)));
+    case 'gost2012-512':
+      return sequence(sequence(oid('1.2.643.7.1.1.1.2'), sequence(oid('1.2.643.7.1.2.1.2.1'))), bitString(octets(Uint8Array.from({ length: 128 }, (_, i) => publicKey[i % 64]!))));
+    case 'gost2001':
+      return sequence(sequence(oid('1.2.643.2.2.19'), sequence(oid(PARAM_SET), oid('1.2.643.2.2.30.1'))), bitString(octets(publicKey)));
+    case 'rsa':
+      // RSAPublicKey { modulus (2048 bits), publicExponent 65537 }.
+      return sequence(sequence(oid('1.2.840.113549.1.1.1'), nullValue()), bitString(sequence(integer(BigInt(`0x80${Array.from({ length: 255 }, (_, i) => (publicKey[i % 64]! | 1).toString(16).padStart(2, '0')).join('')}`)), integer(65537n))));
+    case 'ecdsa':
+      return sequence(sequence(oid('1.2.840.10045.2.1'), oid('1.2.840.10045.3.1.7')), bitString(Uint8Array.of(0x04, ...publicKey)));
+  }
+}
 
 async function keyId(publicKey: Uint8Array): Promise<Uint8Array> {
   const digest = await crypto.subtle.digest('SHA-1', publicKey.slice().buffer);
@@ -116,6 +138,7 @@ export interface IssuedCertificate {
 
 interface CertificateSpec {
   serial: bigint;
+  algorithm?: KeyAlgorithm;
   subject: NameSpec;
   issuer: NameSpec;
   issuerKey: KeyPair;
@@ -134,7 +157,7 @@ async function issue(spec: CertificateSpec): Promise<IssuedCertificate> {
     encodeName(spec.issuer),
     sequence(time(spec.notBefore), time(spec.notAfter)),
     encodeName(spec.subject),
-    spki(spec.subjectKey.publicKey),
+    spki(spec.subjectKey.publicKey, spec.algorithm),
     tagged(3, sequence(...spec.extensions)),
   );
   const der = sequence(tbs, signatureAlgorithm, bitString(sign(spec.issuerKey.privateKey, tbs)));
@@ -176,6 +199,34 @@ export async function simulatorCa(): Promise<IssuedCertificate> {
   });
 }
 
+/**
+ * A second test CA that is in no list of accredited CAs (a commercial CA that lost or never had its
+ * accreditation): certificates it issues are well-formed, and not qualified for platforms.
+ */
+export const UNACCREDITED_CA_NAME: NameSpec = {
+  CN: 'ТЕСТОВЫЙ УЦ ООО «Ромашка-Софт» (не аккредитован, симулятор ep-doctor)',
+  O: 'ООО «Ромашка-Софт»',
+  C: 'RU',
+  L: 'г. Москва',
+  INNLE: '7709876545',
+  OGRN: '1027709876545',
+};
+const UNACCREDITED_KEY_SEED = 'ep-doctor simulator unaccredited CA';
+
+export async function unaccreditedCa(): Promise<IssuedCertificate> {
+  const key = keyPair(UNACCREDITED_KEY_SEED);
+  return issue({
+    serial: 0x7e57ca02n,
+    subject: UNACCREDITED_CA_NAME,
+    issuer: UNACCREDITED_CA_NAME,
+    issuerKey: key,
+    subjectKey: key,
+    notBefore: CA_VALIDITY.from,
+    notAfter: CA_VALIDITY.to,
+    extensions: [extension('2.5.29.15', bitString(Uint8Array.of(0x06), 1), true), extension('2.5.29.19', sequence(boolTrue()), true), extension('2.5.29.14', octets(await keyId(key.publicKey)))],
+  });
+}
+
 /** What a scenario may vary in a user's certificate. */
 export interface UserCertificateSpec {
   /** Seed of the subject's key and serial: different seeds, different certificates. */
@@ -187,13 +238,22 @@ export interface UserCertificateSpec {
   keyUsagePeriod: { from: Date; to: Date } | null;
   /** Leave out the qualified-certificate extensions (sign tools, КС policies). */
   qualified: boolean;
+  /** The subject key's algorithm (default GOST R 34.10-2012 256). */
+  algorithm?: KeyAlgorithm;
+  /** `encipherment`: keyEncipherment/dataEncipherment only, no digitalSignature or nonRepudiation. */
+  keyUsage?: 'signature' | 'encipherment';
+  /** `unaccredited`: issued by a CA in no accredited list. */
+  issuer?: 'simulator' | 'unaccredited';
 }
 
 export async function userCertificate(spec: UserCertificateSpec): Promise<IssuedCertificate> {
-  const caKey = keyPair(CA_KEY_SEED);
+  const unaccredited = spec.issuer === 'unaccredited';
+  const caKey = keyPair(unaccredited ? UNACCREDITED_KEY_SEED : CA_KEY_SEED);
   const key = keyPair(spec.seed);
+  // digitalSignature, nonRepudiation, keyEncipherment, dataEncipherment; or the last two alone.
+  const usage = spec.keyUsage === 'encipherment' ? bitString(Uint8Array.of(0x30), 4) : bitString(Uint8Array.of(0xf0), 4);
   const extensions = [
-    extension('2.5.29.15', bitString(Uint8Array.of(0xf0), 4), true),
+    extension('2.5.29.15', usage, true),
     extension('2.5.29.37', sequence(oid('1.3.6.1.5.5.7.3.2'), oid('1.3.6.1.5.5.7.3.4'))),
     extension('2.5.29.14', octets(await keyId(key.publicKey))),
     extension('2.5.29.35', sequence(tagged(0, await keyId(caKey.publicKey), true))),
@@ -222,7 +282,7 @@ export async function userCertificate(spec: UserCertificateSpec): Promise<Issued
   }
   const serialSeed = keyPair(`${spec.seed}:serial`).publicKey.subarray(0, 8);
   const serial = BigInt(`0x${Array.from(serialSeed, (b) => b.toString(16).padStart(2, '0')).join('')}`) | (1n << 62n);
-  return issue({ serial, subject: spec.subject, issuer: SIMULATOR_CA_NAME, issuerKey: caKey, subjectKey: key, notBefore: spec.notBefore, notAfter: spec.notAfter, extensions });
+  return issue({ serial, subject: spec.subject, issuer: unaccredited ? UNACCREDITED_CA_NAME : SIMULATOR_CA_NAME, issuerKey: caKey, subjectKey: key, notBefore: spec.notBefore, notAfter: spec.notAfter, extensions, ...(spec.algorithm === undefined ? {} : { algorithm: spec.algorithm }) });
 }
 
 export const days = (now: Date, n: number): Date => new Date(now.getTime() + n * DAY);
