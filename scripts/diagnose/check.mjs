@@ -51,10 +51,10 @@ export async function run(args) {
     const matches = result.status === 'done' && JSON.stringify(problems) === JSON.stringify(expected);
     if (typeof options.report === 'string') await writeReport(options.report, result, options.full === true);
     if (options.json === true) {
-      process.stdout.write(`${JSON.stringify({ scenario: name, url: opened.url, status: result.status, problems, expected, matches, timings: result.timings, evidence: result.problems.map((p) => ({ id: p.id, evidence: p.evidence })), companion: result.facts?.companion ?? null })}\n`);
+      process.stdout.write(`${JSON.stringify({ scenario: name, url: opened.url, status: result.status, problems, expected, matches, timings: result.timings, evidence: result.problems.map((p) => ({ id: p.id, evidence: p.evidence, ...(p.rule ? { rule: p.rule } : {}) })), companion: result.facts?.companion ?? null })}\n`);
     } else {
       process.stdout.write(`${name} on ${opened.url ?? DEFAULT_CHECK_URL}: ${result.status}${result.reason ? ` (${result.reason})` : ''}\n`);
-      process.stdout.write(problems.length === 0 ? '  no problems\n' : result.problems.map((p) => `  ${p.id}: ${p.evidence}\n`).join(''));
+      process.stdout.write(problems.length === 0 ? '  no problems\n' : result.problems.map((p) => `  ${p.id}: ${p.evidence}\n${p.rule ? `    rule ${p.rule} of the compatibility pack (src/plugin/compat/rules.json)\n` : ''}`).join(''));
       const companion = result.facts?.companion;
       if (companion !== undefined) {
         const checks = companion.checks.map((c) => `${c.name} ${c.status}`).join(', ');

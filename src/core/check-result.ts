@@ -20,6 +20,8 @@ export const CheckProblem = z.object({
   certificate: z.optional(str(64)),
   /** A companion finding the popup words in the user's language (core/host-causes.ts). */
   cause: z.optional(z.object({ key: z.enum(HOST_CAUSES), params: z.record(str(40), str(200)) })),
+  /** The compatibility rule (src/plugin/compat/rules.json) behind a version finding. */
+  rule: z.optional(z.string().check(z.regex(/^[a-z0-9.-]{3,60}$/))),
 });
 export type CheckProblem = z.infer<typeof CheckProblem>;
 

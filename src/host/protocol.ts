@@ -33,6 +33,8 @@ export const HostProblem = z.object({
   evidence: z.string().max(500),
   /** The same finding as a key and values the popup words in the user's language. */
   cause: z.object({ key: z.enum(HOST_CAUSES), params: z.record(z.string().max(40), z.string().max(200)) }).optional(),
+  /** The compatibility rule behind a version finding (src/plugin/compat/rules.json). */
+  rule: z.string().regex(/^[a-z0-9.-]{3,60}$/).optional(),
 });
 export type HostProblem = z.infer<typeof HostProblem>;
 

@@ -2,10 +2,10 @@ import { CATALOG } from '../core/catalog';
 import type { CheckProblem } from '../core/check-result';
 import type { ProblemId } from '../core/problem-ids';
 import { pluginError } from './errors';
-import { CHROMIUM_GOST_BUNDLE, CONFLICTING_EXTENSIONS, isCryptoproExtension, SIGNING_EXTENSIONS } from './extension-ids';
+import { CHROMIUM_GOST_BUNDLE, CONFLICTING_EXTENSIONS, CRYPTOPRO_EXTENSIONS, isCryptoproExtension, SIGNING_EXTENSIONS } from './extension-ids';
 import { parseLicenseValidTo } from './license';
 import type { CallError, ProbeReport } from './probe/report';
-import { cspVersionFindings, parseVersion, pluginVersionFindings } from './versions';
+import { cspVersionFindings, parseVersion, pluginVersionFindings, ruleFindings, UNKNOWN_STACK, type StackContext } from './versions';
 
 export type HostState = 'installed' | 'missing' | 'unknown';
 
@@ -15,6 +15,15 @@ export interface ProbeContext {
   /** The platform's host needs GOST TLS (CSP 5.0 in Chromium 90+). */
   needsGostTls: boolean;
   now: Date;
+  /** The browser and OS, for the compatibility rules that depend on them; unknown when absent. */
+  stack?: Omit<StackContext, 'gostTls' | 'extension'>;
+}
+
+/** The rule pack's view of this check: the ProbeContext, and which CryptoPro extension answered. */
+export function stackOf(report: ProbeReport, ctx: ProbeContext): StackContext {
+  const id = report.bridge.extensionId;
+  const extension = id === CRYPTOPRO_EXTENSIONS.mv3 ? 'mv3' : id === CRYPTOPRO_EXTENSIONS.mv2 ? 'mv2' : id === CRYPTOPRO_EXTENSIONS.opera ? 'opera' : null;
+  return { ...UNKNOWN_STACK, ...ctx.stack, gostTls: ctx.needsGostTls, extension };
 }
 
 export const problem = (id: ProblemId, source: CheckProblem['source'], evidence: string, certificate?: string): CheckProblem => ({
@@ -24,6 +33,9 @@ export const problem = (id: ProblemId, source: CheckProblem['source'], evidence:
   evidence: evidence.slice(0, 500),
   ...(certificate === undefined ? {} : { certificate }),
 });
+
+/** A problem a compatibility rule found carries the rule's id, for support and `diagnose check`. */
+export const ruled = (p: CheckProblem, rule: string | undefined): CheckProblem => (rule === undefined ? p : { ...p, rule });
 
 const describe = (error: CallError): string => (error.code === null ? error.message : `${error.message.replace(/\s*\(?0x[0-9a-f]{8}\)?\s*$/i, '')} (${error.code})`);
 
@@ -73,7 +85,7 @@ function cspProblems(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
     out.push(problem('csp-missing', 'plugin', `no crypto provider answered CSPVersion for types 75/80/81/2/77/78${failed ? `: ${describe(failed)}` : ''}`));
   } else if (cryptopro.length > 0) {
     const newest = cryptopro.map((p) => p.version!).sort((a, b) => (parseVersion(b)?.[0] ?? 0) - (parseVersion(a)?.[0] ?? 0))[0] ?? null;
-    for (const f of cspVersionFindings(newest, ctx.needsGostTls)) out.push(problem(f.problem, 'plugin', f.evidence));
+    for (const f of cspVersionFindings(newest, stackOf(report, ctx))) out.push(ruled(problem(f.problem, 'plugin', f.evidence), f.rule));
   }
   if (cryptopro.length > 0 && vipnet.length > 0) {
     out.push(problem('csp-conflict', 'plugin', `CryptoPro (${cryptopro[0]!.name ?? cryptopro[0]!.type} ${cryptopro[0]!.version}) and ViPNet (${vipnet[0]!.name ?? vipnet[0]!.type} ${vipnet[0]!.version}) are both installed`));
@@ -110,6 +122,23 @@ function expiringLicences(report: ProbeReport, now: Date): CheckProblem[] {
   return out;
 }
 
+/**
+ * What the rule pack knows of the rest of the stack: the browser (a build the CryptoPro extension does
+ * not support, no GOST TLS where the platform needs it), the CryptoPro extension that answered, and the
+ * site's cadesplugin_api.js — that one only where the site's own loader failed: a working loader's
+ * version is no news.
+ */
+export function stackRuleProblems(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
+  const stack = stackOf(report, ctx);
+  const out: CheckProblem[] = [];
+  if (stack.browser !== null) for (const f of ruleFindings('browser', stack.browser.version, stack)) out.push(ruled(problem(f.problem, 'environment', f.evidence), f.rule));
+  for (const f of ruleFindings('extension', report.bridge.extensionVersion, stack)) out.push(ruled(problem(f.problem, 'plugin', f.evidence), f.rule));
+  if (report.loader.state === 'rejected' || report.loader.state === 'pending') {
+    for (const f of ruleFindings('loader', report.loader.version ?? null, stack)) out.push(ruled(problem(f.problem, 'plugin', `${f.evidence}; the site's loader said «${report.loader.message ?? report.loader.state}»`), f.rule));
+  }
+  return out;
+}
+
 /** Problems of the plug-in, the CSP and its licence; certificates are interpreted separately. */
 export function interpretProbe(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
   if (report.lost !== undefined) return [lostProblem(report.lost)];
@@ -128,7 +157,7 @@ export function interpretProbe(report: ProbeReport, ctx: ProbeContext): CheckPro
     );
   }
   const version = report.about.pluginVersion !== undefined && report.about.pluginVersion !== '0.0.0000' ? report.about.pluginVersion : (report.about.version ?? null);
-  for (const f of pluginVersionFindings(version)) out.push(problem(f.problem, 'plugin', f.evidence));
+  for (const f of pluginVersionFindings(version, stackOf(report, ctx))) out.push(ruled(problem(f.problem, 'plugin', f.evidence), f.rule));
   out.push(...cspProblems(report, ctx));
   return out;
 }

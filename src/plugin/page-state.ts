@@ -43,10 +43,13 @@ export async function readPageState(graceMs: number, silenceKey: string, bridge:
       found = (window as unknown as { cadesplugin?: unknown }).cadesplugin;
       if (found === undefined) return resolve({ state: 'absent' });
       if (typeof found !== 'object' || found === null || typeof (found as { then?: unknown }).then !== 'function') return resolve({ state: 'invalid' });
-      setTimeout(() => resolve({ state: 'pending' }), graceMs);
+      // The vendor loader names its own version; the rule pack knows which ones miss an extension.
+      const said = (found as { JSModuleVersion?: unknown }).JSModuleVersion;
+      const version = typeof said === 'string' && /^\d{1,4}(\.\d{1,6}){0,3}$/.test(said) ? { version: said } : {};
+      setTimeout(() => resolve({ state: 'pending', ...version }), graceMs);
       (found as PromiseLike<unknown>).then(
-        () => resolve({ state: 'resolved' }),
-        (error: unknown) => resolve({ state: 'rejected', message: String(typeof error === 'object' && error !== null && 'message' in error ? (error as { message: unknown }).message : error).slice(0, 300) }),
+        () => resolve({ state: 'resolved', ...version }),
+        (error: unknown) => resolve({ state: 'rejected', ...version, message: String(typeof error === 'object' && error !== null && 'message' in error ? (error as { message: unknown }).message : error).slice(0, 300) }),
       );
     } catch {
       resolve({ state: 'invalid' });

@@ -34,7 +34,7 @@ const StoreRead = z.object({
   certificates: z.array(CertRead).check(z.maxLength(50)),
 });
 
-const Loader = z.object({ state: z.enum(['absent', 'resolved', 'rejected', 'pending', 'invalid']), message: z.optional(str(500)) });
+const Loader = z.object({ state: z.enum(['absent', 'resolved', 'rejected', 'pending', 'invalid']), message: z.optional(str(500)), version: z.optional(z.string().check(z.regex(/^\d{1,4}(\.\d{1,6}){0,3}$/))) });
 
 /** What the page-world read (page-state.ts) returned: the page's own word, bounded. */
 const PageStateSchema = z.object({ loader: Loader, silentMs: z.nullable(z.number().check(z.minimum(0), z.maximum(3_600_000))) });

@@ -5,7 +5,7 @@ import { ROOT } from '../helpers/shared';
 
 const FIXTURES = path.join(ROOT, 'tests/fixtures/pages');
 const diagnose = (...args: string[]) => {
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts/diagnose.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/diagnose.mjs'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
@@ -47,4 +47,20 @@ describe('npm run diagnose -- page', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(message);
   });
+});
+
+describe('npm run diagnose -- check', () => {
+  const scenario = path.join(ROOT, 'tests/simulator/scenarios/csp-interim-build.json');
+
+  it('names the compatibility rule behind a version finding, in text and in JSON', () => {
+    const text = diagnose('check', '--scenario', scenario);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('csp-outdated: ');
+    expect(text.stdout).toContain('    rule csp-r3-interim-builds of the compatibility pack');
+    const json = diagnose('check', '--scenario', scenario, '--json');
+    expect(json.code, json.stderr).toBe(0);
+    const line = JSON.parse(json.stdout.trim().split('\n').at(-1)!) as { matches: boolean; evidence: { id: string; rule?: string }[] };
+    expect(line.matches).toBe(true);
+    expect(line.evidence).toContainEqual(expect.objectContaining({ id: 'csp-outdated', rule: 'csp-r3-interim-builds' }));
+  }, 120_000);
 });

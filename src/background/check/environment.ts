@@ -19,11 +19,6 @@ export function needsGostTls(platformId: string | null, url: URL): boolean {
   return guide?.gostTlsHosts.some((pattern) => hostMatches(pattern, url.hostname)) ?? false;
 }
 
-export function gostTlsProblems(needs: boolean, facts: Pick<CheckFacts, 'browser'>, host: string): CheckProblem[] {
-  if (!needs || facts.browser.gostTls) return [];
-  return [problem('gost-tls-unsupported', 'environment', `${host} uses GOST TLS; ${facts.browser.name} ${facts.browser.version ?? ''} cannot open it (Yandex Browser or Chromium-Gost can)`)];
-}
-
 /**
  * One HEAD request to the page already open, from the page's origin (the content script's world), only
  * during a check: the server's Date header against this computer's clock.

@@ -3,7 +3,8 @@ import { bytesToBase64, freshTestText, verifyTestSignature } from '../../certs/v
 import { CATALOG } from '../../core/catalog';
 import type { CheckFacts, CheckProblem, CheckResult } from '../../core/check-result';
 import { SEVERITIES } from '../../core/problem-ids';
-import { extensionConflicts, interpretProbe, interpretSignature, type HostState } from '../../plugin/interpret';
+import { extensionConflicts, interpretProbe, interpretSignature, stackRuleProblems, type HostState, type ProbeContext } from '../../plugin/interpret';
+import { osFamily } from '../../plugin/versions';
 import { gospluginProblems } from '../../plugin/gosplugin';
 import { connectedTokens, interpretCertificates } from '../../plugin/interpret-certificates';
 import { parseLicenseValidTo } from '../../plugin/license';
@@ -14,7 +15,7 @@ import { readTabFindings } from '../tab-findings';
 import { caList, certificateContext } from './certificates';
 import { askCompanion } from './companion';
 import { discoverNativeHosts } from './discovery';
-import { browserAndOs, clockProblems, gostTlsProblems, needsGostTls, serverClock } from './environment';
+import { browserAndOs, clockProblems, needsGostTls, serverClock } from './environment';
 import { signingExtensions } from './extensions';
 import { runProbeInTab } from './run-probe';
 import { writeCheck } from './store';
@@ -154,6 +155,7 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
     const nmcades: HostState = hosts.find((h) => h.name === 'ru.cryptopro.nmcades')?.state ?? 'unknown';
     const gost = needsGostTls(platformId, url);
     const now = new Date();
+    const probeContext: ProbeContext = { nmcades, needsGostTls: gost, now, stack: { os: osFamily(env.os.os), browser: { name: env.browser.name, version: env.browser.version } } };
     const problems: CheckProblem[] = [];
     let certificates: CheckFacts['certificates'] = [];
     if (request.kind === 'sign') {
@@ -167,12 +169,12 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
         if (check.result === 'foreign') return finish({ status: 'impossible', reasonCode: 'foreign-signature', reason: `the signature returned is not ours: ${check.reason}`.slice(0, 300) });
         if (check.result === 'unchecked') return finish({ status: 'impossible', reasonCode: 'signature-unchecked', reason: `the signature could not be checked: ${check.reason}`.slice(0, 300) });
       }
-      problems.push(...interpretSignature(report, { nmcades, needsGostTls: gost, now }));
+      problems.push(...interpretSignature(report, probeContext));
     } else {
       // The companion names causes the page cannot see (a missing manifest): they go first, so their
       // evidence is the one kept when the probe saw the same problem from outside.
-      for (const p of companion?.problems ?? []) problems.push({ id: p.id, severity: CATALOG[p.id].severity, source: 'host', evidence: p.evidence, ...(p.cause === undefined ? {} : { cause: p.cause }) });
-      problems.push(...interpretProbe(report, { nmcades, needsGostTls: gost, now }));
+      for (const p of companion?.problems ?? []) problems.push({ id: p.id, severity: CATALOG[p.id].severity, source: 'host', evidence: p.evidence, ...(p.cause === undefined ? {} : { cause: p.cause }), ...(p.rule === undefined ? {} : { rule: p.rule }) });
+      problems.push(...interpretProbe(report, probeContext), ...stackRuleProblems(report, probeContext));
       // A connection cut mid-check leaves the stores half-read: no verdict about certificates from that.
       if (report.path !== 'none' && report.lost === undefined) {
         const verdicts = await interpretCertificates(report, await certificateContext(now, platformId !== null && !NO_MCHD_PLATFORMS.has(platformId)));
@@ -181,7 +183,7 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
       }
       // Extension conflicts again, now knowing which CryptoPro copy answered the page.
       const conflicts = extensions.list === null ? [] : extensionConflicts(extensions.list, report.bridge.extensionId, env.browser.name);
-      problems.push(...gostTlsProblems(gost, env, url.hostname), ...clockProblems(skew), ...conflicts);
+      problems.push(...clockProblems(skew), ...conflicts);
       // Госуслуги and ЕСИА sign through Госплагин: its extension and its application.
       if (platformId === 'gosuslugi') problems.push(...gospluginProblems({ hosts, extensions: extensions.list, os: env.os.os }));
     }

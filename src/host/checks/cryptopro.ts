@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { cspVersionFindings } from '../../plugin/versions';
+import { cspVersionFindings, UNKNOWN_STACK } from '../../plugin/versions';
 import type { HostCheck, HostProblem } from '../protocol';
 import { runTool, type ToolRunner } from '../run-tool';
 import { parseCertmgrList, parseContainerList, parseLicenseView, type CertmgrEntry } from './cryptopro-parse';
@@ -46,7 +46,7 @@ export async function cryptoproInventory(opts: { platform: NodeJS.Platform; root
     existsSync(tools.certmgr) ? run(tools.certmgr, ['-list', '-store', 'uMy']) : Promise.resolve(null),
   ]);
   const list = parseContainerList(containers.text);
-  for (const f of cspVersionFindings(list.cspVersion, opts.needsGostTls)) problems.push({ id: f.problem, evidence: `csptest: ${f.evidence}`, ...(f.problem === 'csp-outdated' ? { cause: { key: 'csp-outdated' as const, params: { version: list.cspVersion ?? '?' } } } : {}) });
+  for (const f of cspVersionFindings(list.cspVersion, { ...UNKNOWN_STACK, gostTls: opts.needsGostTls, os: opts.platform === 'darwin' ? 'macos' : 'linux' })) problems.push({ id: f.problem, evidence: `csptest: ${f.evidence}`, ...(f.rule === undefined ? {} : { rule: f.rule }), ...(f.problem === 'csp-outdated' ? { cause: { key: 'csp-outdated' as const, params: { version: list.cspVersion ?? '?' } } } : {}) });
   const licenseView = license === null ? null : parseLicenseView(license.text);
   if (licenseView?.state === 'expired') problems.push({ id: 'csp-license-expired', evidence: 'cpconfig -license -view: the licence has expired', cause: { key: 'license-expired', params: {} } });
   if (licenseView?.state === 'error') problems.push({ id: 'csp-config-damaged', evidence: `cpconfig -license -view: ${licenseView.text}`, cause: { key: 'csp-damaged', params: {} } });

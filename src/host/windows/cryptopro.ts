@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { cspVersionFindings } from '../../plugin/versions';
+import { cspVersionFindings, UNKNOWN_STACK } from '../../plugin/versions';
 import type { CryptoproInventory } from '../checks/cryptopro';
 import { parseCertmgrList, parseContainerList, type LicenseView } from '../checks/cryptopro-parse';
 import type { HostCheck, HostProblem } from '../protocol';
@@ -75,7 +75,7 @@ export async function windowsCryptoproInventory(opts: { run?: ToolRunner; env: W
   }
   const list = containers === null ? null : parseContainerList(containers.text);
   // A version csptest printed is checked; none printed is not read as "missing" when the registry has the CSP.
-  if (installed && list !== null && list.cspVersion !== null) for (const f of cspVersionFindings(list.cspVersion, opts.needsGostTls)) problems.push({ id: f.problem, evidence: `csptest: ${f.evidence}`, ...(f.problem === 'csp-outdated' ? { cause: { key: 'csp-outdated' as const, params: { version: list.cspVersion } } } : {}) });
+  if (installed && list !== null && list.cspVersion !== null) for (const f of cspVersionFindings(list.cspVersion, { ...UNKNOWN_STACK, gostTls: opts.needsGostTls, os: 'windows' })) problems.push({ id: f.problem, evidence: `csptest: ${f.evidence}`, ...(f.rule === undefined ? {} : { rule: f.rule }), ...(f.problem === 'csp-outdated' ? { cause: { key: 'csp-outdated' as const, params: { version: list.cspVersion } } } : {}) });
   const certificates = store === null ? [] : parseCertmgrList(store.text);
   const timedOut = [view64, view32].some((r) => r.state === 'failed' && r.timedOut) || [containers, store].some((r: ToolOutput | null) => r?.timedOut === true);
   const check: HostCheck = {

@@ -44,7 +44,7 @@ export interface ProbeReport {
   v: 1;
   /** Why the page's answers cannot be trusted (look-alike plug-in replies); empty when they can. */
   tampered: string[];
-  loader: { state: LoaderState; message?: string };
+  loader: { state: LoaderState; message?: string; version?: string };
   bridge: {
     /** Extension ids whose bridge script was tried, and whether it loaded. */
     tried: { id: string; loaded: boolean }[];
@@ -106,7 +106,7 @@ export interface ProbeOptions {
 }
 
 export interface PageState {
-  loader: { state: LoaderState; message?: string };
+  loader: { state: LoaderState; message?: string; version?: string };
   /** How long the page's oldest unanswered plug-in request has waited (ms), on platform pages. */
   silentMs: number | null;
 }

@@ -78,6 +78,8 @@ describe('the CryptoPro check over a fake install tree', () => {
     tool('opt/cprocsp/bin/amd64/csptest', `cat '${path.join(FIXTURES, 'csptest-enum-cont-rutoken.txt')}'`);
     tool('opt/cprocsp/sbin/amd64/cpconfig', `cat '${path.join(root, 'out.bin')}'`);
     const check = await cryptoproCheck({ platform: 'linux', root, needsGostTls: false });
-    expect(check.problems.map((p) => p.id)).toEqual(['csp-license-expired']);
+    // 5.0.12455, the recorded build, is an uncertified R3 interim build: the rule pack says so.
+    expect(check.problems.map((p) => p.id)).toEqual(['csp-outdated', 'csp-license-expired']);
+    expect(check.problems[0]).toMatchObject({ rule: 'csp-r3-interim-builds' });
   });
 });

@@ -101,7 +101,7 @@ describe('plug-in and CSP facts', () => {
     expect(ids(interpretProbe(working((r) => (r.about.pluginVersion = '2.0.13642')), ctx()))).toEqual(['plugin-outdated']);
     expect(ids(interpretProbe(working((r) => (r.providers = [{ type: 80, error: { code: '0x80090017', message: 'x' } }])), ctx()))).toEqual(['csp-missing']);
     expect(ids(interpretProbe(working((r) => (r.providers[0]!.version = '4.0.9963')), ctx({ needsGostTls: true })))).toEqual(['csp-outdated']);
-    expect(ids(interpretProbe(working((r) => (r.providers[0]!.version = '4.0.9963')), ctx()))).toEqual([]);
+    expect(interpretProbe(working((r) => (r.providers[0]!.version = '4.0.9963')), ctx())).toMatchObject([{ id: 'csp-outdated', rule: 'csp-4-development-ended' }]);
     expect(ids(interpretProbe(working((r) => r.providers.push({ type: 2, name: 'Infotecs Cryptographic Service Provider', version: '4.4.2' })), ctx()))).toEqual(['csp-conflict']);
     expect(ids(interpretProbe(working((r) => (r.licenses = [{ product: 'csp', valid: false, validTo: 'Expired 15.11.2026' }])), ctx()))).toEqual(['csp-license-expired']);
     expect(ids(interpretProbe(working((r) => (r.licenses = [{ product: 'csp', valid: true, validTo: '01.01.2026' }])), ctx()))).toEqual(['csp-license-expired']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pluginError } from '@/src/plugin/errors';
 import { parseLicenseValidTo } from '@/src/plugin/license';
-import { compareVersions, cspVersionFindings, parseVersion, pluginVersionFindings } from '@/src/plugin/versions';
+import { compareVersions, cspVersionFindings, parseVersion, pluginVersionFindings, UNKNOWN_STACK } from '@/src/plugin/versions';
 
 describe('versions', () => {
   it('parses and compares', () => {
@@ -26,11 +26,12 @@ describe('versions', () => {
     ['0.0.0000', false, ['csp-missing']],
     [null, false, ['csp-missing']],
     ['3.9.8423', false, ['csp-outdated']],
-    ['4.0.9963', false, []],
+    ['4.0.9963', false, ['csp-outdated']],
+    ['5.0.12000', false, []],
     ['4.0.9963', true, ['csp-outdated']],
     ['5.0.13800', true, []],
   ])('CSP %s (GOST TLS needed: %s) → %j', (version, gostTls, problems) => {
-    expect(cspVersionFindings(version, gostTls).map((f) => f.problem)).toEqual(problems);
+    expect(cspVersionFindings(version, { ...UNKNOWN_STACK, gostTls }).map((f) => f.problem)).toEqual(problems);
   });
 });
 

@@ -26,7 +26,8 @@ async function check(r: Record<string, ToolOutput>, files: string[] = [CSPTEST, 
 describe('CryptoPro CSP on Windows', () => {
   it('installed CSP 5.0: version, containers and the personal store (Russian certmgr output in cp866)', async () => {
     const result = await check(routes('reg-query-providers-cryptopro-en.txt', 'reg-query-providers-cryptopro-en.txt', { [ENUM]: output('csptest-enum-cont-win-csp50.txt'), [LIST]: output('certmgr-list-umy-win-ru.txt') }), undefined, true);
-    expect(result).toMatchObject({ status: 'ok', problems: [], detail: 'CSP 5.0.12500, 2 containers, 1 personal certificates' });
+    // The recorded build 5.0.12500 is an uncertified R3 interim build: the rule pack's finding, with its rule.
+    expect(result).toMatchObject({ status: 'problem', problems: [{ id: 'csp-outdated', rule: 'csp-r3-interim-builds' }], detail: 'CSP 5.0.12500, 2 containers, 1 personal certificates' });
     expect(result.calls).toEqual(expect.arrayContaining([ENUM, LIST]));
     expect(result.facts).toMatchObject({ installed: true, cspVersion: '5.0.12500', license: { state: 'unknown' }, miniCsp: false });
     expect(result.facts['providers']).toContain('Crypto-Pro GOST R 34.10-2012 Strong Cryptographic Service Provider');
@@ -46,8 +47,8 @@ describe('CryptoPro CSP on Windows', () => {
 
   it('CryptoPro and ViPNet (Infotecs) together: csp-conflict, even when ViPNet is only in the 32-bit view', async () => {
     const result = await check(routes('reg-query-providers-cryptopro-en.txt', 'reg-query-providers-vipnet-32-en.txt', { [ENUM]: output('csptest-enum-cont-win-csp50.txt') }));
-    expect(result.ids).toEqual(['csp-conflict']);
-    expect(result.problems[0]!.evidence).toContain('Infotecs GOST 2012/512 Cryptographic Service Provider');
+    expect(result.ids).toEqual(['csp-conflict', 'csp-outdated']);
+    expect(result.problems.find((p) => p.id === 'csp-conflict')!.evidence).toContain('Infotecs GOST 2012/512 Cryptographic Service Provider');
   });
 
   it('CSP 4.0 where the platform needs GOST TLS: csp-outdated; Cyrillic container names decoded from cp866', async () => {
@@ -57,7 +58,8 @@ describe('CryptoPro CSP on Windows', () => {
     expect(result.problems[0]!.evidence).toContain('4.0.9963');
     expect(result.facts['containers']).toEqual(['\\\\.\\REGISTRY\\Иванов И.И. 2023', '\\\\.\\FAT12_E\\petrov']);
     expect(result.facts['tools']).toMatchObject({ certmgr: `${CERTMGR} is absent` });
-    expect((await check(r, [CSPTEST], false)).ids).toEqual([]);
+    // Without GOST TLS, 4.0 is still end-of-line (csp-4-development-ended).
+    expect((await check(r, [CSPTEST], false)).problems).toMatchObject([{ id: 'csp-outdated', rule: 'csp-4-development-ended' }]);
   });
 
   it('registered but csptest.exe absent: installed, version unknown, said in facts, no guess', async () => {
@@ -69,7 +71,7 @@ describe('CryptoPro CSP on Windows', () => {
   it('an unreadable registry falls back to csptest.exe being there; a hung tool is a time-out', async () => {
     const failed = { text: 'ERROR: Access is denied.', code: 1, timedOut: false };
     expect((await check(routes(failed), [])).ids).toEqual(['csp-missing']);
-    expect((await check(routes(failed, failed, { [ENUM]: output('csptest-enum-cont-win-csp50.txt') }), [CSPTEST])).ids).toEqual([]);
+    expect((await check(routes(failed, failed, { [ENUM]: output('csptest-enum-cont-win-csp50.txt') }), [CSPTEST])).facts).toMatchObject({ installed: true, cspVersion: '5.0.12500' });
     const hung = await check(routes('reg-query-providers-cryptopro-en.txt', 'reg-query-providers-cryptopro-en.txt', { [ENUM]: TIMED_OUT }), [CSPTEST]);
     expect(hung.status).toBe('timeout');
   });
