@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { HOST_CAUSES } from './host-causes';
+import { KEY_STORES } from './key-stores';
 import { Finding } from './messages';
 import { PROBLEM_IDS, SEVERITIES } from './problem-ids';
 
@@ -38,6 +39,8 @@ export const CertificateFact = z.object({
   /** IsValid().Result from the plug-in; null when it could not say. */
   pluginValid: z.nullable(z.boolean()),
   container: z.nullable(str(300)),
+  /** Where the key lives, from its key link: a token, CryptoPro's cloud token (DSS), the registry, the disk, a removable disk. */
+  keyStore: z.optional(z.nullable(z.enum(KEY_STORES))),
   provider: z.nullable(str(200)),
   ownerKind: z.nullable(str(40)),
   /** An older certificate of the same owner next to a usable one: its problems are not counted. */

@@ -21,5 +21,6 @@ export const HOST_CAUSES = [
   'clock-ahead',
   'time-zone-wrong',
   'date-wrong',
+  'cloud-key',
 ] as const;
 export type HostCause = (typeof HOST_CAUSES)[number];

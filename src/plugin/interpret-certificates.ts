@@ -2,6 +2,7 @@ import type { CertAnalysis } from '../certs/analyse';
 import type { CertFinding } from '../certs/checks';
 import type { CertificateFact, CheckProblem } from '../core/check-result';
 import { problem, problemsOfError } from './interpret';
+import { keyStoreOf, keyStoreOfReader, readerOf } from './key-store';
 import type { CertRead, ProbeReport } from './probe/report';
 
 /** One certificate as seen in the personal store and/or a key container. */
@@ -47,17 +48,7 @@ export function connectedTokens(readers: ProbeReport['readers']): string[] | nul
   return readers.list.filter((r) => r.media !== undefined && r.media !== '' && !/^NO_(UNIQUE|MEDIA)$/i.test(r.media)).map((r) => r.name);
 }
 
-/**
- * Containers in the registry, on the disk or in a cloud (CryptoPro DSS, a virtual reader) live on no
- * carrier the user plugs in (CryptoPro's reader names).
- */
-const NOT_CARRIERS = /^(REGISTRY|HDIMAGE|FAT12(_\w+)?|DISK|CLOUD|DSS)\b|облачн/i;
-
-/** `\\.\Aktiv Rutoken ECP 00 00\name` → `Aktiv Rutoken ECP 00 00`. */
-export function readerOf(uniqueContainer: string | undefined): string | null {
-  const match = /^\\\\\.\\([^\\]+)\\/.exec(uniqueContainer ?? '');
-  return match?.[1] ?? null;
-}
+export { readerOf };
 
 const ownerKey = (analysis: CertAnalysis | null, seen: Seen): string => {
   if (analysis?.ok) {
@@ -97,8 +88,11 @@ export async function interpretCertificates(report: ProbeReport, ctx: Certificat
         if (keyError !== undefined) problems.push(...problemsOfError(keyError, 'plugin', 'private key link', t));
         else if (containerStore.opened && containerStore.error === undefined && s.container === null) {
           // «Token not detected» needs proof: the key link names a carrier, and no carrier is connected.
-          const linked = readerOf(s.my.uniqueContainer);
-          if (tokens !== null && tokens.length === 0 && linked !== null && !NOT_CARRIERS.test(linked)) {
+          const store = keyStoreOf(s.my.uniqueContainer);
+          if (store === 'cloud') {
+            // A cloud key (КриптоПро DSS) has no carrier to plug in: the cloud token is not signed in or not reachable.
+            problems.push({ ...problem('key-container-missing', 'plugin', `its key is in CryptoPro's cloud token (${s.my.uniqueContainer ?? ''}), which CryptoPro CSP cannot reach now: not signed in to the cloud token, or the DSS service is unreachable`, t), cause: { key: 'cloud-key', params: {} } });
+          } else if (tokens !== null && tokens.length === 0 && store === 'token') {
             // No carrier at all: the token is not connected (or its driver is missing), not just the wrong one.
             problems.push(problem('token-not-detected', 'plugin', `its key container ${s.my.uniqueContainer ?? s.my.container ?? ''} is on a carrier, and CryptoPro CSP sees none connected`, t));
           } else {
@@ -152,6 +146,7 @@ export async function interpretCertificates(report: ProbeReport, ctx: Certificat
       hasPrivateKey: s.container !== null || s.my?.hasPrivateKey === true,
       pluginValid: read.isValid ?? null,
       container: s.my?.uniqueContainer ?? s.container?.uniqueContainer ?? s.container?.container ?? null,
+      keyStore: keyStoreOf(s.my?.uniqueContainer ?? s.container?.uniqueContainer),
       provider: s.my?.provider?.name ?? s.container?.provider?.name ?? null,
       ownerKind: analysis?.ok ? analysis.facts.ownerKind : null,
       superseded: false,
@@ -184,7 +179,7 @@ export async function interpretCertificates(report: ProbeReport, ctx: Certificat
   const readers = new Map<string, Set<string>>();
   for (const c of containerStore.certificates) {
     const reader = readerOf(c.uniqueContainer);
-    if (reader !== null && !NOT_CARRIERS.test(reader)) readers.set(reader, (readers.get(reader) ?? new Set()).add(normalise(c.thumbprint)));
+    if (reader !== null && keyStoreOfReader(reader) === 'token') readers.set(reader, (readers.get(reader) ?? new Set()).add(normalise(c.thumbprint)));
   }
   problems.push(...clutter(report, analyses, ctx.now));
   // Carriers, not containers (an old and a new key on one token is one carrier), and only carriers

@@ -5,6 +5,7 @@ import { pluginError } from './errors';
 import { CHROMIUM_GOST_BUNDLE, CONFLICTING_EXTENSIONS, CRYPTOPRO_EXTENSIONS, isCryptoproExtension, SIGNING_EXTENSIONS } from './extension-ids';
 import { parseLicenseValidTo } from './license';
 import type { CallError, ProbeReport } from './probe/report';
+import { keyStoreOf } from './key-store';
 import { cspVersionFindings, parseVersion, pluginVersionFindings, ruleFindings, UNKNOWN_STACK, type StackContext } from './versions';
 
 export type HostState = 'installed' | 'missing' | 'unknown';
@@ -206,5 +207,8 @@ export function interpretSignature(report: ProbeReport, ctx: ProbeContext): Chec
   if (report.signature === undefined && report.about.error !== undefined) return reachProblems(report, ctx);
   const signature = report.signature;
   if (signature === undefined || signature.ok) return [];
-  return problemsOfError(signature.error ?? { code: null, message: 'failed' }, 'plugin', `test signature with ${signature.thumbprint}`, signature.thumbprint);
+  const problems = problemsOfError(signature.error ?? { code: null, message: 'failed' }, 'plugin', `test signature with ${signature.thumbprint}`, signature.thumbprint);
+  // A cloud key fails for reasons of its own (not signed in, DSS unreachable, not confirmed on the phone).
+  const cert = report.stores.my.certificates.find((c) => (c.thumbprint ?? '').replace(/[^0-9a-f]/gi, '').toUpperCase() === signature.thumbprint.replace(/[^0-9a-f]/gi, '').toUpperCase());
+  return keyStoreOf(cert?.uniqueContainer) === 'cloud' ? problems.map((p) => ({ ...p, cause: { key: 'cloud-key' as const, params: {} } })) : problems;
 }

@@ -240,6 +240,7 @@ export function App() {
                     rdn(c.issuer, 'CN'),
                     c.validTo !== null ? say('popupValidTo', { date: new Date(c.validTo).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB') }) : null,
                     c.keyValidTo !== null ? say('popupKeyTo', { date: new Date(c.keyValidTo).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB') }) : null,
+                    c.keyStore === undefined || c.keyStore === null ? null : say(`popupKeyStore_${c.keyStore}`),
                     ...c.problems.map((id) => pack?.problems[id]?.title ?? id),
                   ]
                     .filter((x) => x !== null)

@@ -36,7 +36,7 @@ async function withScenario(options: Parameters<typeof openScenario>[0], use: (o
 describe('the check against the CryptoPro simulator, one scenario per browser', () => {
   it('covers the scenarios the issue lists', () => {
     const names = SCENARIOS.map((s) => s.name);
-    for (const required of ['slow-host', 'host-exit', 'host-missing-no-loader', 'mv2-extension', 'mv2-extension-loader-2.0', 'loader-2.1', 'loader-2.3', 'old-loader-mv3', 'no-loader', 'all-good', 'extension-missing', 'host-missing', 'load-timeout', 'access-denied', 'csp-missing', 'license-expired', 'no-certificates', 'no-key-link', 'token-removed', 'cert-expired', 'key-period-expired', 'untrusted-chain', 'revoked', 'two-tokens', 'vipnet-and-cryptopro', 'cert-gost2001', 'cert-rsa', 'cert-ecdsa', 'cert-wrong-usage', 'cert-unaccredited']) {
+    for (const required of ['slow-host', 'host-exit', 'host-missing-no-loader', 'mv2-extension', 'mv2-extension-loader-2.0', 'loader-2.1', 'loader-2.3', 'old-loader-mv3', 'no-loader', 'all-good', 'extension-missing', 'host-missing', 'load-timeout', 'access-denied', 'csp-missing', 'license-expired', 'no-certificates', 'no-key-link', 'token-removed', 'cert-expired', 'key-period-expired', 'untrusted-chain', 'revoked', 'two-tokens', 'vipnet-and-cryptopro', 'cert-gost2001', 'cert-rsa', 'cert-ecdsa', 'cert-wrong-usage', 'cert-unaccredited', 'cloud-key', 'cloud-key-signed-out', 'csp-interim-build']) {
       expect(names).toContain(required);
     }
   });
@@ -71,6 +71,16 @@ describe('the check against the CryptoPro simulator, one scenario per browser', 
     },
     'cert-unaccredited': async (result) => {
       expect(result.problems[0]!.evidence).toContain('Ромашка-Софт');
+    },
+    // A cloud key is shown as one, and its failure says so: no token to insert, no driver to reinstall.
+    'cloud-key': async (result, opened) => {
+      expect(result.facts?.certificates[0]?.keyStore).toBe('cloud');
+      expect(await opened.popup.$eval('.certs', (e) => e.textContent)).toContain('облачный ключ (КриптоПро DSS)');
+    },
+    'cloud-key-signed-out': async (result, opened) => {
+      expect(result.problems[0]!.cause).toEqual({ key: 'cloud-key', params: {} });
+      await opened.popup.waitForSelector('.cause');
+      expect(await opened.popup.$eval('.cause', (e) => e.textContent)).toContain('USB-токен не нужен');
     },
     'load-timeout': async (result) => {
       expect(result.problems[0]!.evidence).toMatch(/silent for \d+\.\d s, counting the site loader's own wait/);

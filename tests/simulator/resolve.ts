@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { keyStoreOfReader } from '../../src/plugin/key-store';
 import { days, nameString, simulatorCa, userCertificate, type NameSpec } from './pki/issue';
 import type { Scenario } from './scenario';
 
@@ -72,12 +73,17 @@ function license(value: 'unlimited' | number | undefined, now: Date): string | n
   return value < 0 ? `Expired ${ddmmyyyy(date)}` : ddmmyyyy(date);
 }
 
-/** The disk and the registry, plus a token in every reader that holds a container the plug-in can see. */
+/**
+ * The disk and the registry, plus a token in every reader that holds a container the plug-in can see, and
+ * CryptoPro's cloud token (reader CLOUD, «Облачный токен», no media) when a key is there.
+ */
 function defaultReaders(scenario: Scenario): ResolvedScenario['readers'] {
-  const tokens = [...new Set(scenario.certificates.filter((c) => c.stores.includes('container')).map((c) => c.container.reader))];
+  const readers = [...new Set(scenario.certificates.map((c) => c.container.reader))];
+  const tokens = readers.filter((name) => keyStoreOfReader(name) === 'token' && scenario.certificates.some((c) => c.container.reader === name && c.stores.includes('container')));
   return [
     { name: 'HDIMAGE', nickname: 'HDD key storage', media: 'NO_UNIQUE' },
     { name: 'REGISTRY', nickname: 'Registry', media: 'NO_UNIQUE' },
+    ...(readers.some((name) => keyStoreOfReader(name) === 'cloud') ? [{ name: 'CLOUD', nickname: 'Облачный токен', media: 'NO_MEDIA' }] : []),
     ...tokens.map((name, i) => ({ name, nickname: 'Rutoken ECP', media: `pkcs11_rutoken_ecp_${(0x435461fa + i).toString(16)}` })),
   ];
 }

@@ -97,7 +97,7 @@ export function renderReportText(report: Report, pack: ReportPack): string {
     certLines.push(say('reportCertificates'));
     for (const cert of shown) {
       const status = cert.problems.length > 0 ? ` — ${cert.problems.join(', ')}` : cert.pluginValid === true ? ' — ok' : '';
-      certLines.push(`- ${say('reportCertificate', { owner: owner(cert.subject), issuer: issuerName(cert.issuer), validTo: date(cert.validTo, lang), key: cert.keyValidTo === null ? '' : say('reportKeyTo', { date: date(cert.keyValidTo, lang) }), status })} [${cert.thumbprint.slice(0, 8)}…]`);
+      certLines.push(`- ${say('reportCertificate', { owner: owner(cert.subject), issuer: issuerName(cert.issuer), validTo: date(cert.validTo, lang), key: `${cert.keyValidTo === null ? '' : say('reportKeyTo', { date: date(cert.keyValidTo, lang) })}${cert.keyStore === undefined || cert.keyStore === null ? '' : `, ${say(`popupKeyStore_${cert.keyStore}`)}`}`, status })} [${cert.thumbprint.slice(0, 8)}…]`);
     }
   }
   const tail = [report.redacted ? say('reportRedacted') : say('reportFull')];

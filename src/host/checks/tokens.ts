@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { keyStoreOfReader, readerOf } from '../../plugin/key-store';
 import type { HostCheck, HostProblem } from '../protocol';
 
-/** Readers that are not a removable token: containers on the disk, in the registry, or on a flash drive. */
-const NOT_TOKENS = /^(HDIMAGE|REGISTRY|FLASH|FAT12_?\d*|CLOUD|DSRF)$/i;
+/** CryptoPro's DSRF reader (a software-emulated one) is no token either. */
+const isToken = (reader: string): boolean => keyStoreOfReader(reader) === 'token' && !/^DSRF$/i.test(reader);
 
 export interface SmartCardState {
   /** running: the PC/SC service answers or starts on demand; builtin: part of the OS (macOS). */
@@ -12,17 +13,13 @@ export interface SmartCardState {
   drivers: Record<string, boolean>;
 }
 
-/** `\\.\Aktiv Rutoken ECP 00 00\name` → the reader, `Aktiv Rutoken ECP 00 00`. */
-export function readerOf(fqcn: string): string | null {
-  return /^\\\\\.\\([^\\]+)\\/.exec(fqcn)?.[1] ?? null;
-}
 
 /** Containers grouped by the token they are on (disk, registry and flash containers left out). */
 export function tokensOf(containers: readonly string[]): Map<string, number> {
   const tokens = new Map<string, number>();
   for (const c of containers) {
     const reader = readerOf(c);
-    if (reader !== null && !NOT_TOKENS.test(reader)) tokens.set(reader, (tokens.get(reader) ?? 0) + 1);
+    if (reader !== null && isToken(reader)) tokens.set(reader, (tokens.get(reader) ?? 0) + 1);
   }
   return tokens;
 }
