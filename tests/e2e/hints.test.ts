@@ -14,6 +14,8 @@ afterAll(async () => {
 
 const page = (body: string, head = '') => `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Площадка</title>${head}</head><body>${body}</body></html>`;
 const problemsOf = async (tabId: number) => ((await findingsOf(session, tabId))?.findings ?? []).map((f) => f.problem).sort();
+/** The hint is drawn before the background has stored the finding: wait for the store, not for a time. */
+const storedProblems = (tabId: number) => until(() => problemsOf(tabId).then((p) => (p.length > 0 ? p : null)));
 
 describe('hints on platform pages', () => {
   it('shows a hint next to an error present at load, with the platform remedy', async () => {
@@ -21,7 +23,7 @@ describe('hints on platform pages', () => {
     const texts = await until(() => hintTexts(tab).then((t) => (t.length > 0 ? t : null)));
     expect(texts).toHaveLength(1);
     expect(texts![0]).toContain('Сбербанк-АСТ');
-    expect(await problemsOf(tabId)).toEqual(['platform-cert-not-registered']);
+    expect(await storedProblems(tabId)).toEqual(['platform-cert-not-registered']);
     // The hint sits right after the message's block.
     expect(await tab.evaluate(() => document.getElementById('msg')?.nextElementSibling?.localName)).toBe('ep-doctor-hint');
     const record = await findingsOf(session, tabId);
@@ -46,7 +48,7 @@ describe('hints on platform pages', () => {
     const insertedAt = await tab.evaluate(() => (window as unknown as { __insertedAt: number }).__insertedAt);
     expect(insertedAt).toBeGreaterThan(0);
     expect(hintAt).toBeGreaterThanOrEqual(insertedAt);
-    expect(await problemsOf(tabId)).toEqual(['platform-signature-not-authorized']);
+    expect(await storedProblems(tabId)).toEqual(['platform-signature-not-authorized']);
     await tab.close();
   });
 
@@ -69,7 +71,7 @@ describe('hints on platform pages', () => {
   it('finds errors inside an iframe of the platform (srcdoc)', async () => {
     const frame = '<p class=&quot;error&quot;>Ошибка при подписании: Набор ключей не существует (0x80090016)</p>';
     const { page: tab, tabId } = await openHtml(session, SBER, page(`<iframe srcdoc="${frame}" style="width:600px;height:300px"></iframe>`));
-    const problems = await until(() => problemsOf(tabId).then((p) => (p.length > 0 ? p : null)));
+    const problems = await storedProblems(tabId);
     expect(problems).toEqual(['key-container-missing']);
     expect((await findingsOf(session, tabId))!.findings[0]!.frameUrl).toBe('about:srcdoc');
     expect((await hintTexts(tab)).length).toBe(1);
@@ -103,7 +105,7 @@ describe('hints on platform pages', () => {
     const { page: tab, tabId } = await openHtml(session, SBER, html);
     await new Promise((r) => setTimeout(r, 300));
     expect(await problemsOf(tabId)).toEqual([]);
-    expect(await until(() => problemsOf(tabId).then((p) => (p.length > 0 ? p : null)))).toEqual(['cert-invalid']);
+    expect(await storedProblems(tabId)).toEqual(['cert-invalid']);
     await tab.close();
   });
 
@@ -113,7 +115,7 @@ describe('hints on platform pages', () => {
       setTimeout(() => { root.innerHTML = '<div role="alert">Сертификат отозван</div>'; }, 200);
     }, 300);</script>`);
     const { page: tab, tabId } = await openHtml(session, SBER, html);
-    expect(await until(() => problemsOf(tabId).then((p) => (p.length > 0 ? p : null)))).toEqual(['cert-revoked']);
+    expect(await storedProblems(tabId)).toEqual(['cert-revoked']);
     await tab.close();
   });
 
@@ -122,7 +124,7 @@ describe('hints on platform pages', () => {
       customElements.define('x-notice', class extends HTMLElement { constructor() { super(); this.attachShadow({mode: 'open'}).append('Сертификат отозван'); } });
       setTimeout(() => document.getElementById('app').append(document.createElement('x-notice')), 300);</script>`);
     const { page: tab, tabId } = await openHtml(session, SBER, html);
-    expect(await until(() => problemsOf(tabId).then((p) => (p.length > 0 ? p : null)))).toEqual(['cert-revoked']);
+    expect(await storedProblems(tabId)).toEqual(['cert-revoked']);
     await tab.close();
   });
 
@@ -131,7 +133,7 @@ describe('hints on platform pages', () => {
       setTimeout(() => { history.pushState({}, '', '/cabinet/sign'); document.getElementById('app').innerHTML = '<p>Загрузка…</p>';
         setTimeout(() => { document.getElementById('app').innerHTML = '<p class="toast">Ошибка при загрузке плагина</p>'; }, 500); }, 800);</script>`);
     const { page: tab, tabId } = await openHtml(session, SBER, html);
-    await until(() => problemsOf(tabId).then((p) => (p.length > 0 ? p : null)));
+    await storedProblems(tabId);
     await until(() => tab.evaluate(() => location.pathname === '/cabinet/sign'));
     await new Promise((r) => setTimeout(r, 1200));
     expect(await problemsOf(tabId)).toEqual(['plugin-host-missing']);
@@ -188,7 +190,7 @@ describe('hostile pages', () => {
       setTimeout(() => { document.getElementById('root').innerHTML = '<p>Набор ключей не существует</p>'; alert('сохранено'); }, 300);
       setTimeout(() => { throw new Error('page bug'); }, 100);</script>`);
     const { page: tab, tabId } = await openHtml(session, SBER, html);
-    expect(await until(() => problemsOf(tabId).then((p) => (p.length > 0 ? p : null)))).toEqual(['key-container-missing']);
+    expect(await storedProblems(tabId)).toEqual(['key-container-missing']);
     expect(await until(() => hintTexts(tab).then((t) => (t.length > 0 ? t : null)))).toHaveLength(1);
     expect(await tab.evaluate(() => (window as unknown as { __pageAlerts: string[] }).__pageAlerts)).toEqual(['сохранено']);
     await tab.close();
