@@ -51,8 +51,10 @@ export default defineConfig({
     default_locale: 'ru',
     // storage: findings and checks; scripting + host_permissions (the platforms, same as the content
     // scripts) + activeTab: the plug-in probe in the tab the user checks; nativeMessaging: telling
-    // installed signing components from missing ones; management only when the user asks for it.
-    permissions: ['storage', 'scripting', 'activeTab', 'nativeMessaging'],
+    // installed signing components from missing ones; management only when the user asks for it;
+    // webRequest: only the network error of a GOST TLS host that did not open (no blocking, no bodies,
+    // no headers; within the platforms' host permissions), so the check can say why the page is blank.
+    permissions: ['storage', 'scripting', 'activeTab', 'nativeMessaging', 'webRequest'],
     optional_permissions: ['management'],
     action: { default_title: '__MSG_actionTitle__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

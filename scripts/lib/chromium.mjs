@@ -26,7 +26,9 @@ export async function launchWithExtension(options = {}) {
   const simulator = options.simulator === undefined ? null : await (await import('../../tests/simulator/launch.ts')).prepareSimulator(options.simulator.name, options.simulator.scenario, userDataDir, `${userDataDir}-simulator`, { companion: options.simulator.companion ?? true, ...(options.simulator.realExtension === undefined ? {} : { realExtension: options.simulator.realExtension }) });
   // EP_DOCTOR_NETLOG_DIR: every browser writes Chromium's own network log there (scripts/netlog.mjs reads them).
   const netlog = process.env['EP_DOCTOR_NETLOG_DIR'] ? [`--log-net-log=${path.join(process.env['EP_DOCTOR_NETLOG_DIR'], `${path.basename(userDataDir)}.json`)}`, '--net-log-capture-mode=Default'] : [];
-  const args = [...ARGS.filter((a) => !a.startsWith('--lang=')), `--lang=${lang}`, ...netlog, ...(options.args ?? [])];
+  // A caller's own resolver rules (a test host mapped to the loopback) replace the default ones.
+  const ownRules = (options.args ?? []).some((a) => a.startsWith('--host-resolver-rules='));
+  const args = [...ARGS.filter((a) => !a.startsWith('--lang=') && !(ownRules && a.startsWith('--host-resolver-rules='))), `--lang=${lang}`, ...netlog, ...(options.args ?? [])];
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless,

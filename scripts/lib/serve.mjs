@@ -5,6 +5,16 @@ import path from 'node:path';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.htm': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml' };
 
 /**
+ * Notes an origin a test answers itself (a local TLS server under a platform's name) for the network
+ * recorder, as servePage does for the pages it serves.
+ * @param {string} origin
+ */
+export function noteServedOrigin(origin) {
+  const netlog = process.env['EP_DOCTOR_NETLOG_DIR'];
+  if (netlog) appendFileSync(path.join(netlog, 'served.txt'), `${origin}\n`);
+}
+
+/**
  * Serves `file` (or `html`) as `url` in `page` with no network: the platform URL is answered from it,
  * a same-origin request for a file next to `file` (an iframe's page) from that file, everything else
  * fails. Alerts are dismissed, as a user would.

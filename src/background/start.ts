@@ -3,6 +3,7 @@ import { handleMessage, tellTab } from './handle-message';
 import { writeHintPacks } from './hint-packs';
 import { closeInterruptedChecks, removeCheck } from './check/store';
 import { resetTabFindings } from './tab-findings';
+import { forgetTlsFailure, watchTlsFailures } from './tls-watch';
 
 export function startBackground(): void {
   void closeInterruptedChecks(Date.now(), tellTab);
@@ -12,8 +13,10 @@ export function startBackground(): void {
     handleMessage(message, sender).then(sendResponse, () => sendResponse({ ok: false, error: 'failed' }));
     return true;
   });
+  watchTlsFailures();
   browser.tabs.onRemoved.addListener((tabId) => {
     void resetTabFindings(tabId);
+    void forgetTlsFailure(tabId);
     void removeCheck(tabId);
   });
 }

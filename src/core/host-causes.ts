@@ -22,5 +22,11 @@ export const HOST_CAUSES = [
   'time-zone-wrong',
   'date-wrong',
   'cloud-key',
+  'tls-no-gost-browser',
+  'tls-gost-unavailable',
+  'tls-handshake-broken',
+  'tls-root-missing',
+  'tls-client-cert-rejected',
+  'tls-no-client-cert',
 ] as const;
 export type HostCause = (typeof HOST_CAUSES)[number];

@@ -17,6 +17,8 @@ export const guide: PlatformGuide = {
   sections: ['government-services'],
   // research/platforms.md names lkul (ЛК ЮЛ) and lkipgost2 (ЛК ИП) as GOST-TLS cabinets; lkip2 is the ИП conditions check, lkfl2 unverified.
   gostTlsHosts: ['lkul.nalog.ru', 'lkipgost2.nalog.ru'],
+  // Both ask for the certificate while connecting; without a usable one Chromium-Gost shows no picker.
+  gostTlsClientCertificate: true,
   remedies: {
     'gost-tls-unsupported': {
       mode: 'replace',

@@ -42,6 +42,8 @@ export interface PlatformGuide {
   sections: readonly string[];
   /** Cabinet hosts that need GOST TLS (a GOST-capable browser). */
   gostTlsHosts: readonly string[];
+  /** Those hosts ask for the qualified certificate during the TLS handshake (ФНС cabinets). */
+  gostTlsClientCertificate?: true;
   /** Platform-specific remedy steps per problem; problems not listed use the generic remedy. */
   remedies: Partial<Record<ProblemId, PlatformRemedy>>;
   /** Official help, support and self-check pages where known. */

@@ -17,6 +17,9 @@ import { askCompanion } from './companion';
 import { discoverNativeHosts } from './discovery';
 import { browserAndOs, clockProblems, needsGostTls, serverClock } from './environment';
 import { signingExtensions } from './extensions';
+import { recordedTlsFailure } from '../tls-watch';
+import { tlsFailure } from '../../core/tls-failure';
+import { PLATFORM_GUIDES } from '../../platforms/guides';
 import { runProbeInTab } from './run-probe';
 import { writeCheck } from './store';
 
@@ -91,6 +94,16 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
   };
   if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
     return finish({ status: 'impossible', reasonCode: 'not-web', reason: 'not a web page: the plug-in can only be checked from an http(s) page' });
+  }
+  // A GOST TLS host that did not open shows the browser's error page, where nothing of ours runs: its
+  // network error says why, and no signing check can say more until the page opens.
+  if (needsGostTls(platformId, url)) {
+    const failed = await recordedTlsFailure(request.tabId, url.hostname);
+    if (failed !== null) {
+      const env = await browserAndOs();
+      const found = tlsFailure({ error: failed.error, host: failed.host, clientCertificate: PLATFORM_GUIDES[platformId ?? '']?.gostTlsClientCertificate === true, browser: env.browser, os: osFamily(env.os.os) });
+      if (found !== null) return finish({ status: 'done', problems: [{ ...found, severity: CATALOG[found.id].severity, source: 'environment' }] });
+    }
   }
   await writeCheck(result);
   notify(result);
