@@ -36,7 +36,7 @@ async function withScenario(options: Parameters<typeof openScenario>[0], use: (o
 describe('the check against the CryptoPro simulator, one scenario per browser', () => {
   it('covers the scenarios the issue lists', () => {
     const names = SCENARIOS.map((s) => s.name);
-    for (const required of ['slow-host', 'host-exit', 'host-missing-no-loader', 'mv2-extension', 'mv2-extension-loader-2.0', 'loader-2.1', 'loader-2.3', 'old-loader-mv3', 'no-loader', 'all-good', 'extension-missing', 'host-missing', 'load-timeout', 'access-denied', 'csp-missing', 'license-expired', 'no-certificates', 'no-key-link', 'token-removed', 'cert-expired', 'key-period-expired', 'untrusted-chain', 'revoked', 'two-tokens', 'vipnet-and-cryptopro', 'cert-gost2001', 'cert-rsa', 'cert-ecdsa', 'cert-wrong-usage', 'cert-unaccredited', 'cloud-key', 'cloud-key-signed-out', 'csp-interim-build']) {
+    for (const required of ['slow-host', 'host-exit', 'host-missing-no-loader', 'mv2-extension', 'mv2-extension-loader-2.0', 'loader-2.1', 'loader-2.3', 'old-loader-mv3', 'no-loader', 'all-good', 'extension-missing', 'host-missing', 'load-timeout', 'access-denied', 'csp-missing', 'license-expired', 'no-certificates', 'no-key-link', 'token-removed', 'cert-expired', 'key-period-expired', 'untrusted-chain', 'revoked', 'two-tokens', 'vipnet-and-cryptopro', 'cert-gost2001', 'cert-rsa', 'cert-ecdsa', 'cert-wrong-usage', 'cert-unaccredited', 'cloud-key', 'cloud-key-signed-out', 'csp-interim-build', 'license-expiring', 'key-period-ending', 'store-cluttered']) {
       expect(names).toContain(required);
     }
   });
