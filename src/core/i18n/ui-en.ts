@@ -79,6 +79,7 @@ export const UI_EN: Record<UiKey, string> = {
   reportCertificate: '{owner} — {issuer} — valid to {validTo}{key}{status}',
   reportKeyTo: ', key to {date}',
   reportNone: 'none',
+  reportNotProbed: 'CryptoPro: not checked — the platform page did not open',
   reportUnknown: 'unknown',
   reportInstalled: 'installed',
   reportMissing: 'not installed',

@@ -77,6 +77,7 @@ export const UI_RU = {
   reportCertificate: '{owner} — {issuer} — до {validTo}{key}{status}',
   reportKeyTo: ', ключ до {date}',
   reportNone: 'нет',
+  reportNotProbed: 'КриптоПро: не проверялся — страница площадки не открылась',
   reportUnknown: 'неизвестно',
   reportInstalled: 'установлен',
   reportMissing: 'не установлен',
