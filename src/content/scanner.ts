@@ -1,4 +1,4 @@
-import type { Matcher, Signal } from '../detectors/matcher';
+import { withoutGenericBesideSpecific, type Matcher, type Signal } from '../detectors/matcher';
 import { commonElement, EXCLUDED_SELECTOR, isInlineTag } from './anchor';
 import { locate } from './locate';
 import { isRendered } from './visibility';
@@ -71,7 +71,8 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   /** Reports the signals found in `text`, the textContent of `root`. */
-  function handle(root: Node, text: string, signals: readonly Signal[]): void {
+  function handle(root: Node, text: string, found: readonly Signal[]): void {
+    const signals = withoutGenericBesideSpecific(found);
     const ranges = locate(root, signals);
     signals.forEach((signal, i) => {
       const range = ranges[i];

@@ -93,3 +93,18 @@ export function createMatcher(texts: readonly TextSignal[]): Matcher {
     },
   };
 }
+
+/** How far after a generic step text («Ошибка при подписании данных») the same message may go on. */
+const SAME_MESSAGE_CHARS = 200;
+
+/**
+ * A library's generic step text followed by the plug-in's own words or code («Ошибка при подписании данных:
+ * Внутренняя ошибка. (0x8007065B)») is one message: the specific signal speaks, the generic one is dropped.
+ */
+export function withoutGenericBesideSpecific(found: readonly Signal[]): Signal[] {
+  return found.filter((signal, i) => {
+    if (signal.problem !== 'unknown-signing-error' || signal.source !== 'text') return true;
+    const end = signal.index + signal.length;
+    return !found.some((other, j) => j !== i && other.problem !== 'unknown-signing-error' && other.index >= signal.index && other.index <= end + SAME_MESSAGE_CHARS);
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_PROBLEMS, hexFromSignedDecimal } from '@/src/detectors/code-signals';
-import { createMatcher } from '@/src/detectors/matcher';
+import { createMatcher, withoutGenericBesideSpecific } from '@/src/detectors/matcher';
 import { GENERIC_TEXT_SIGNALS } from '@/src/detectors/text-signals';
 
 const matcher = createMatcher(GENERIC_TEXT_SIGNALS);
@@ -88,5 +88,16 @@ describe('code signals', () => {
     ['a date range', '2024-2146885621'],
   ])('ignores %s', (_label, text) => {
     expect(problems(text)).toEqual([]);
+  });
+});
+
+describe('generic step texts of signing libraries', () => {
+  const found = (text: string) => withoutGenericBesideSpecific(matcher.find(text)).map((s) => s.problem);
+  it('alone they are unknown-signing-error; followed by the plug-in\'s own code they give way to it', () => {
+    expect(found('Ошибка при подписании данных')).toEqual(['unknown-signing-error']);
+    expect(found('Ошибка при подписании данных: Внутренняя ошибка. (0x8007065B)')).toEqual(['csp-license-expired']);
+    expect(found(`Ошибка при подписании данных${' '.repeat(300)}(0x8007065B)`)).toEqual(['unknown-signing-error', 'csp-license-expired']);
+    expect(matcher.find('Ошибка при инициализации модуля для работы с Cades plugin').map((s) => s.problem)).toEqual(['plugin-extension-missing']);
+    expect(matcher.find('Сертификат с отпечатком: "1A2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D" не найден').map((s) => s.problem)).toEqual(['cert-none-found']);
   });
 });
