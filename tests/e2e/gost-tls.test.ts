@@ -6,7 +6,7 @@ import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, EXTENSION_ID } from '../../scripts/lib/build.mjs';
 import { launchWithExtension, newTrackedPage } from '../../scripts/lib/chromium.mjs';
-import { noteServedOrigin } from '../../scripts/lib/serve.mjs';
+import { noteServedOrigin, servePage } from '../../scripts/lib/serve.mjs';
 import type { CheckResult } from '../../src/core/check-result';
 
 /**
@@ -34,7 +34,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function checkOnFailedPage(port: number): Promise<{ result: CheckResult; cause: string }> {
+async function checkOnFailedPage(port: number, then?: (press: () => Promise<CheckResult>, page: import('puppeteer-core').Page, url: string, stale: () => Promise<void>) => Promise<void>): Promise<{ result: CheckResult; cause: string }> {
   noteServedOrigin(`https://${HOST}:${port}`);
   const session = await launchWithExtension({ args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost`] });
   try {
@@ -49,7 +49,20 @@ async function checkOnFailedPage(port: number): Promise<{ result: CheckResult; c
     await popup.waitForSelector('[data-testid=result]:not([data-status=running])', { timeout: 30_000 });
     const result = (await session.worker.evaluate(async (id: number) => (await chrome.storage.session.get(`check:${id}`))[`check:${id}`], tabId)) as CheckResult;
     await popup.waitForSelector('.cause');
-    return { result, cause: await popup.$eval('.cause', (e) => e.textContent ?? '') };
+    const cause = await popup.$eval('.cause', (e) => e.textContent ?? '');
+    const press = async (): Promise<CheckResult> => {
+      await popup.reload();
+      await popup.waitForSelector('[data-testid=check]:not([disabled])');
+      await popup.click('[data-testid=check]');
+      await popup.waitForSelector('[data-testid=result]:not([data-status=running])', { timeout: 30_000 });
+      return (await session.worker.evaluate(async (id: number) => (await chrome.storage.session.get(`check:${id}`))[`check:${id}`], tabId)) as CheckResult;
+    };
+    // What a page of the host restored from the back-forward cache leaves: the failure record, no request to clear it.
+    const stale = async () => {
+      await session.worker.evaluate((id: number, host: string) => chrome.storage.session.set({ [`tls:${id}`]: { host, error: 'ERR_SSL_VERSION_OR_CIPHER_MISMATCH', at: Date.now() } }), tabId, HOST);
+    };
+    await then?.(press, page, `https://${HOST}:${port}/44fz/`, stale);
+    return { result, cause };
   } finally {
     await session.close();
   }
@@ -59,7 +72,15 @@ describe('a GOST TLS host that does not open', () => {
   it('no shared cipher suite in a browser without GOST: gost-tls-unsupported, the browser is the cause', async () => {
     // A server that offers only suites Chromium never does answers its ClientHello with handshake_failure.
     const port = await listen(tls.createServer({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', ciphers: 'PSK-AES128-CBC-SHA256', pskCallback: () => null }));
-    const { result, cause } = await checkOnFailedPage(port);
+    const { result, cause } = await checkOnFailedPage(port, async (press, page, url, stale) => {
+      // The same host's page, opened fine afterwards: the check no longer speaks of TLS — even when the
+      // failure record outlived the load (a page restored from the back-forward cache sends no request).
+      await servePage(page, path.join(dir, 'none.html'), url, '<!DOCTYPE html><title>ЕИС</title><p>Личный кабинет</p>');
+      await page.goto(url);
+      await stale();
+      const again = await press();
+      expect(again.problems.some((p) => p.cause?.key.startsWith('tls-'))).toBe(false);
+    });
     expect(result.status).toBe('done');
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({ id: 'gost-tls-unsupported', cause: { key: 'tls-no-gost-browser', params: { host: HOST, error: 'ERR_SSL_VERSION_OR_CIPHER_MISMATCH' } } });

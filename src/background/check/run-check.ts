@@ -99,7 +99,9 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
   // network error says why, and no signing check can say more until the page opens.
   if (needsGostTls(platformId, url)) {
     const failed = await recordedTlsFailure(request.tabId, url.hostname);
-    if (failed !== null) {
+    // Only while the tab still shows the browser's error page: a page of that host restored from the
+    // back-forward cache loads without a network request, so the record alone could be stale.
+    if (failed !== null && (await showsErrorPage(request.tabId))) {
       const env = await browserAndOs();
       const found = tlsFailure({ error: failed.error, host: failed.host, clientCertificate: PLATFORM_GUIDES[platformId ?? '']?.gostTlsClientCertificate === true, browser: env.browser, os: osFamily(env.os.os) });
       if (found !== null) return finish({ status: 'done', problems: [{ ...found, severity: CATALOG[found.id].severity, source: 'environment' }] });
@@ -217,6 +219,16 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
     return finish({ status: 'done', problems: dedupe(problems).sort(bySeverity), facts });
   } catch (error) {
     return finish({ status: 'failed', reasonCode: 'internal', reason: `internal error: ${(error as Error).message}`.slice(0, 300) });
+  }
+}
+
+/** The tab's top frame is the browser's error page: our scripts cannot run there, though we may access the host. */
+async function showsErrorPage(tabId: number): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, world: 'ISOLATED', func: () => true });
+    return false;
+  } catch {
+    return true;
   }
 }
 
