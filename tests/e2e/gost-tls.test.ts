@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, EXTENSION_ID } from '../../scripts/lib/build.mjs';
 import { launchWithExtension, newTrackedPage } from '../../scripts/lib/chromium.mjs';
@@ -34,7 +35,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function checkOnFailedPage(port: number, then?: (press: () => Promise<CheckResult>, page: import('puppeteer-core').Page, url: string, stale: () => Promise<void>) => Promise<void>): Promise<{ result: CheckResult; cause: string }> {
+async function checkOnFailedPage(port: number, then?: (press: () => Promise<CheckResult>, page: Page, url: string, stale: () => Promise<void>) => Promise<void>): Promise<{ result: CheckResult; cause: string }> {
   noteServedOrigin(`https://${HOST}:${port}`);
   const session = await launchWithExtension({ args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost`] });
   try {
