@@ -13,10 +13,10 @@ export function startBackground(): void {
     handleMessage(message, sender).then(sendResponse, () => sendResponse({ ok: false, error: 'failed' }));
     return true;
   });
-  watchTlsFailures();
   browser.tabs.onRemoved.addListener((tabId) => {
     void resetTabFindings(tabId);
     void forgetTlsFailure(tabId);
     void removeCheck(tabId);
   });
+  watchTlsFailures();
 }

@@ -6,8 +6,8 @@ import { PLATFORM_GUIDES } from '../platforms/guides';
 /**
  * The TLS layer apart from signing: a host that needs GOST TLS and does not open leaves an error page
  * where no script of ours runs. The browser's own network error for that host is kept per tab (last
- * one wins, a page that loads clears it), so the check on that tab can say why. Only main and sub
- * frames of the GOST TLS hosts the platforms name; nothing about the request but its error is read.
+ * one wins, a page that loads clears it), so the check on that tab can say why. Only the tab's own
+ * document on the GOST TLS hosts the platforms name; nothing about the request but its error is read.
  */
 const TlsRecord = z.object({ host: z.string().check(z.maxLength(253)), error: z.string().check(z.maxLength(80)), at: z.number() });
 export type TlsRecord = z.infer<typeof TlsRecord>;
@@ -22,16 +22,21 @@ export function gostHostPatterns(): string[] {
 export function watchTlsFailures(): void {
   const urls = gostHostPatterns();
   if (urls.length === 0 || browser.webRequest === undefined) return;
-  const filter = { urls, types: ['main_frame', 'sub_frame'] as ('main_frame' | 'sub_frame')[] };
-  browser.webRequest.onErrorOccurred.addListener((details) => {
-    const error = netErrorName(details.error);
-    if (details.tabId < 0 || error === null || error === 'ERR_ABORTED') return;
-    const record: TlsRecord = { host: new URL(details.url).hostname, error, at: Date.now() };
-    void browser.storage.session.set({ [keyOf(details.tabId)]: record }).catch(() => undefined);
-  }, filter);
-  browser.webRequest.onCompleted.addListener((details) => {
-    if (details.tabId >= 0 && details.type === 'main_frame') void browser.storage.session.remove(keyOf(details.tabId)).catch(() => undefined);
-  }, { ...filter, types: ['main_frame'] });
+  // The tab's own document only: a GOST host in another site's frame is not what the tab shows.
+  const filter = { urls, types: ['main_frame'] as 'main_frame'[] };
+  try {
+    browser.webRequest.onErrorOccurred.addListener((details) => {
+      const error = netErrorName(details.error);
+      if (details.tabId < 0 || error === null || error === 'ERR_ABORTED') return;
+      const record: TlsRecord = { host: new URL(details.url).hostname, error, at: Date.now() };
+      void browser.storage.session.set({ [keyOf(details.tabId)]: record }).catch(() => undefined);
+    }, filter);
+    browser.webRequest.onCompleted.addListener((details) => {
+      if (details.tabId >= 0) void browser.storage.session.remove(keyOf(details.tabId)).catch(() => undefined);
+    }, filter);
+  } catch {
+    // A browser that refuses the filter loses only the TLS verdict, never the rest of the worker.
+  }
 }
 
 /** The last network error of a GOST TLS host in this tab, when the tab still shows that host. */

@@ -71,9 +71,9 @@ export function createScanner(options: ScannerOptions): Scanner {
   }
 
   /** Reports the signals found in `text`, the textContent of `root`. */
-  function handle(root: Node, text: string, found: readonly Signal[]): void {
-    const signals = withoutGenericBesideSpecific(found);
+  function handle(root: Node, text: string, signals: readonly Signal[]): void {
     const ranges = locate(root, signals);
+    const kept: { signal: Signal; element: Element; excerpt: string }[] = [];
     signals.forEach((signal, i) => {
       const range = ranges[i];
       if (range === null || range === undefined) return;
@@ -84,8 +84,13 @@ export function createScanner(options: ScannerOptions): Scanner {
       // A shadow host's own textContent leaves out its shadow tree, where the signal was: then the scanned text.
       const ownText = element.textContent ?? '';
       const excerpt = ownText.length <= 300 && ownText.trim() !== '' ? excerptOf(ownText, 0, ownText.length) : excerptOf(text, signal.index, signal.length);
-      report(signal, element, excerpt);
+      kept.push({ signal, element, excerpt });
     });
+    // Of what is shown, a library's generic step text in the same message as a specific one gives way to it.
+    const specific = new Set(withoutGenericBesideSpecific(kept.map((k) => k.signal)));
+    for (const k of kept) {
+      if (specific.has(k.signal) || !kept.some((o) => o.signal.problem !== 'unknown-signing-error' && (o.element.contains(k.element) || k.element.contains(o.element)))) report(k.signal, k.element, k.excerpt);
+    }
   }
 
   function scan(root: Node): void {

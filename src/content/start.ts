@@ -5,7 +5,7 @@ import type { HintStyle } from '../core/hint-style';
 import { MAX_EXCERPT } from '../core/limits';
 import type { CheckToContent, Finding } from '../core/messages';
 import type { ProblemId } from '../core/problem-ids';
-import { createMatcher, type Signal } from '../detectors/matcher';
+import { createMatcher, withoutGenericBesideSpecific, type Signal } from '../detectors/matcher';
 import { GENERIC_TEXT_SIGNALS } from '../detectors/text-signals';
 import { PLATFORM_MATCHES } from '../platforms';
 import { platformForUrl } from '../platforms/match-url';
@@ -185,7 +185,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     const text = (event as CustomEvent<unknown>).detail;
     if (typeof text !== 'string') return;
     const message = text.slice(0, MAX_DIALOG_TEXT);
-    for (const signal of matcher.find(message, 5)) {
+    for (const signal of withoutGenericBesideSpecific(matcher.find(message, 5))) {
       record(signal, excerptOf(message, signal.index, signal.length), null, excerptOf(message, signal.index, signal.length, 200));
     }
   }, { capture: true });

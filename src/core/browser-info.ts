@@ -1,7 +1,8 @@
 /**
  * The browser from its user agent and client-hint brands. Only Yandex Browser and Chromium-Gost can do
- * GOST TLS (with CryptoPro CSP); Chromium-Gost keeps Chrome's user agent, so its brand list is the
- * only place it may show (best effort: when it does not, it is reported as Chrome).
+ * GOST TLS (with CryptoPro CSP). Chromium-Gost writes «Chromium GOST» into the platform part of its user
+ * agent (`Mozilla/5.0 (X11; Linux x86_64; Chromium GOST) …`, deemru/Chromium-Gost patch/chromium.patch,
+ * user_agent_utils.cc) and has no brand of its own; a brand with «gost» is taken too.
  */
 export interface BrowserInfo {
   name: 'yandex' | 'chromium-gost' | 'edge' | 'opera' | 'firefox' | 'chrome' | 'chromium' | 'other';
@@ -13,7 +14,7 @@ export function browserInfo(userAgent: string, brands: readonly { brand: string;
   const version = (re: RegExp): string | null => re.exec(userAgent)?.[1] ?? null;
   const gostBrand = brands.find((b) => /gost/i.test(b.brand));
   if (/YaBrowser\//.test(userAgent)) return { name: 'yandex', version: version(/YaBrowser\/([\d.]+)/), gostTls: true };
-  if (gostBrand !== undefined || /Chromium-?Gost/i.test(userAgent)) return { name: 'chromium-gost', version: gostBrand?.version ?? version(/Chrom(?:e|ium)\/([\d.]+)/), gostTls: true };
+  if (gostBrand !== undefined || /Chromium[- ]?GOST/i.test(userAgent)) return { name: 'chromium-gost', version: gostBrand?.version ?? version(/Chrom(?:e|ium)\/([\d.]+)/), gostTls: true };
   if (/Edg\//.test(userAgent)) return { name: 'edge', version: version(/Edg\/([\d.]+)/), gostTls: false };
   if (/OPR\//.test(userAgent)) return { name: 'opera', version: version(/OPR\/([\d.]+)/), gostTls: false };
   if (/Firefox\//.test(userAgent)) return { name: 'firefox', version: version(/Firefox\/([\d.]+)/), gostTls: false };

@@ -104,7 +104,9 @@ const SAME_MESSAGE_CHARS = 200;
 export function withoutGenericBesideSpecific(found: readonly Signal[]): Signal[] {
   return found.filter((signal, i) => {
     if (signal.problem !== 'unknown-signing-error' || signal.source !== 'text') return true;
-    const end = signal.index + signal.length;
-    return !found.some((other, j) => j !== i && other.problem !== 'unknown-signing-error' && other.index >= signal.index && other.index <= end + SAME_MESSAGE_CHARS);
+    const end = signal.index + signal.length + SAME_MESSAGE_CHARS;
+    // Signals come in text order: only the few that start within reach are looked at.
+    for (let j = i + 1; j < found.length && found[j]!.index <= end; j++) if (found[j]!.problem !== 'unknown-signing-error') return false;
+    return true;
   });
 }

@@ -20,10 +20,15 @@ export interface ProbeContext {
   stack?: Omit<StackContext, 'gostTls' | 'extension'>;
 }
 
-/** The rule pack's view of this check: the ProbeContext, and which CryptoPro extension answered. */
+const GENERATIONS: Readonly<Record<string, 'mv3' | 'mv2' | 'opera'>> = { [CRYPTOPRO_EXTENSIONS.mv3]: 'mv3', [CRYPTOPRO_EXTENSIONS.mv2]: 'mv2', [CRYPTOPRO_EXTENSIONS.opera]: 'opera' };
+
+/**
+ * The rule pack's view of this check: the ProbeContext, and the CryptoPro extension installed — known only
+ * when exactly one generation is (with two, which one the site's loader found is not ours to know).
+ */
 export function stackOf(report: ProbeReport, ctx: ProbeContext): StackContext {
-  const id = report.bridge.extensionId;
-  const extension = id === CRYPTOPRO_EXTENSIONS.mv3 ? 'mv3' : id === CRYPTOPRO_EXTENSIONS.mv2 ? 'mv2' : id === CRYPTOPRO_EXTENSIONS.opera ? 'opera' : null;
+  const installed = new Set(report.bridge.tried.filter((b) => b.loaded).map((b) => GENERATIONS[b.id]).filter((g) => g !== undefined));
+  const extension = installed.size === 1 ? [...installed][0]! : null;
   return { ...UNKNOWN_STACK, ...ctx.stack, gostTls: ctx.needsGostTls, extension };
 }
 
@@ -132,7 +137,9 @@ function expiringLicences(report: ProbeReport, now: Date): CheckProblem[] {
 export function stackRuleProblems(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
   const stack = stackOf(report, ctx);
   const out: CheckProblem[] = [];
-  if (stack.browser !== null) for (const f of ruleFindings('browser', stack.browser.version, stack)) out.push(ruled(problem(f.problem, 'environment', f.evidence), f.rule));
+  // GOST TLS rules speak only of a host that did not open (src/core/tls-failure.ts, the check's TLS step):
+  // on a page that opened they would contradict what the user sees.
+  if (stack.browser !== null) for (const f of ruleFindings('browser', stack.browser.version, stack)) if (f.problem !== 'gost-tls-unsupported') out.push(ruled(problem(f.problem, 'environment', f.evidence), f.rule));
   for (const f of ruleFindings('extension', report.bridge.extensionVersion, stack)) out.push(ruled(problem(f.problem, 'plugin', f.evidence), f.rule));
   if (report.loader.state === 'rejected' || report.loader.state === 'pending') {
     for (const f of ruleFindings('loader', report.loader.version ?? null, stack)) out.push(ruled(problem(f.problem, 'plugin', `${f.evidence}; the site's loader said «${report.loader.message ?? report.loader.state}»`), f.rule));
@@ -200,6 +207,8 @@ interface SigningExtension {
 /** management's install types in support's words: who put the copy there, so support knows which to remove. */
 const INSTALLED_BY = { admin: 'installed by policy', development: 'unpacked, developer mode', normal: 'from a store', sideload: 'installed by another program (e.g. the browser\'s own bundle)', other: 'installed otherwise' } as const;
 
+const CLOUD_KEY_FAILURES: ReadonlySet<ProblemId> = new Set(['key-container-missing', 'token-not-detected', 'unknown-signing-error', 'plugin-load-timeout']);
+
 /** «Тестовая подпись»: its error code is the cause, stated by the CSP itself. */
 export function interpretSignature(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
   if (report.lost !== undefined) return [lostProblem(report.lost)];
@@ -210,5 +219,7 @@ export function interpretSignature(report: ProbeReport, ctx: ProbeContext): Chec
   const problems = problemsOfError(signature.error ?? { code: null, message: 'failed' }, 'plugin', `test signature with ${signature.thumbprint}`, signature.thumbprint);
   // A cloud key fails for reasons of its own (not signed in, DSS unreachable, not confirmed on the phone).
   const cert = report.stores.my.certificates.find((c) => (c.thumbprint ?? '').replace(/[^0-9a-f]/gi, '').toUpperCase() === signature.thumbprint.replace(/[^0-9a-f]/gi, '').toUpperCase());
-  return keyStoreOf(cert?.uniqueContainer) === 'cloud' ? problems.map((p) => ({ ...p, cause: { key: 'cloud-key' as const, params: {} } })) : problems;
+  if (keyStoreOf(cert?.uniqueContainer) !== 'cloud') return problems;
+  // Only failures of reaching the key: an expired licence or a revoked certificate is no cloud matter.
+  return problems.map((p) => (CLOUD_KEY_FAILURES.has(p.id) ? { ...p, cause: { key: 'cloud-key' as const, params: {} } } : p));
 }

@@ -14,11 +14,20 @@ export function readerOf(uniqueContainer: string | null | undefined): string | n
   return match?.[1] ?? null;
 }
 
+/** CryptoPro numbers further readers of a kind (`FLASH_1`, `FAT12_E`): the suffix keeps the kind. */
+const kind = (names: string): RegExp => new RegExp(`^(${names})(_\\w+)?$`, 'i');
+const CLOUD = kind('CLOUD|DSS');
+const REGISTRY = kind('REGISTRY');
+/** DSRF holds CryptoPro's random-number seed files on the disk: no carrier either. */
+const DISK = kind('HDIMAGE|DISK|DSRF');
+const REMOVABLE = kind('FLASH|FAT12');
+
 export function keyStoreOfReader(reader: string): KeyStore {
-  if (/^(CLOUD|DSS)\b|облачн/i.test(reader)) return 'cloud';
-  if (/^REGISTRY\b/i.test(reader)) return 'registry';
-  if (/^HDIMAGE\b|^DISK\b/i.test(reader)) return 'disk';
-  if (/^(FLASH|FAT12(_\w+)?)\b/i.test(reader)) return 'removable';
+  const name = reader.trim();
+  if (CLOUD.test(name) || /облачн/i.test(name)) return 'cloud';
+  if (REGISTRY.test(name)) return 'registry';
+  if (DISK.test(name)) return 'disk';
+  if (REMOVABLE.test(name)) return 'removable';
   return 'token';
 }
 

@@ -60,7 +60,7 @@ function conditionsHold(when: CompatRule['when'], ctx: StackContext): boolean {
 function matches(rule: CompatRule, version: number[] | null, ctx: StackContext): boolean {
   if (!conditionsHold(rule.when, ctx)) return false;
   // An unknown version meets only a rule that bounds none (a browser without GOST TLS, whatever its build).
-  if (version === null) return rule.exactly === undefined && rule.atLeast === undefined && rule.below === undefined;
+  if (version === null) return boundsNoVersion(rule);
   if (rule.exactly !== undefined) return compareVersions(version, parseVersion(rule.exactly) ?? []) === 0;
   if (rule.atLeast !== undefined && below(version, rule.atLeast)) return false;
   return rule.below === undefined || below(version, rule.below);
@@ -73,16 +73,28 @@ const NAMES: Record<Component, string> = { plugin: 'plug-in', csp: 'CSP', browse
  * by the pack's order), each named for support with the pack's date.
  */
 export function ruleFindings(component: Component, text: string | null, ctx: StackContext, pack: RulePack = RULES): VersionFinding[] {
-  const version = parseVersion(text);
   const out: VersionFinding[] = [];
-  for (const rule of pack.rules) {
-    if (rule.component !== component || !matches(rule, version, ctx) || out.some((f) => f.problem === rule.problem)) continue;
-    const current = component === 'plugin' || component === 'csp' ? `; current ${pack.current[component]}` : '';
-    const name = component === 'browser' ? `${ctx.browser?.name ?? 'browser'}` : NAMES[component];
-    out.push({ problem: rule.problem, rule: rule.id, evidence: `${name} ${text ?? '(version unknown)'}: ${rule.evidence} (rule ${rule.id}, pack ${pack.pack}${current})` });
+  for (const rule of matchingRules(component, text, ctx, pack)) {
+    if (!out.some((f) => f.problem === rule.problem)) out.push(findingOf(rule, component, text, ctx, pack));
   }
   return out;
 }
+
+/** Every rule of the pack that matches this build and stack, in pack order. */
+export function matchingRules(component: Component, text: string | null, ctx: StackContext, pack: RulePack = RULES): CompatRule[] {
+  const version = parseVersion(text);
+  return pack.rules.filter((rule) => rule.component === component && matches(rule, version, ctx));
+}
+
+/** A rule's word for support: the component and its build, what the rule says, the rule and the pack. */
+export function findingOf(rule: CompatRule, component: Component, text: string | null, ctx: StackContext, pack: RulePack = RULES): VersionFinding {
+  const current = component === 'plugin' || component === 'csp' ? `; current ${pack.current[component]}` : '';
+  const name = component === 'browser' ? `${ctx.browser?.name ?? 'browser'}` : NAMES[component];
+  return { problem: rule.problem, rule: rule.id, evidence: `${name} ${text ?? '(version unknown)'}: ${rule.evidence} (rule ${rule.id}, pack ${pack.pack}${current})` };
+}
+
+/** A rule bounds no version: it speaks of the component whatever its build (a browser without GOST TLS). */
+export const boundsNoVersion = (rule: CompatRule): boolean => rule.exactly === undefined && rule.atLeast === undefined && rule.below === undefined;
 
 /** What the plug-in's own version says, by the compatibility rule pack (compat/rules.json). */
 export function pluginVersionFindings(version: string | null, ctx: StackContext = UNKNOWN_STACK, pack: RulePack = RULES): VersionFinding[] {

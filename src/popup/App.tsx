@@ -195,7 +195,7 @@ export function App() {
         </div>
       )}
       {!busy && result === null && <PageFindings findings={pageFindings} pack={pack} say={say} />}
-      {!busy && result !== null && <Verdict result={result} pack={pack} say={say} tabUrl={tab?.url ?? ''} platformId={platformId} />}
+      {!busy && result !== null && <Verdict result={result} pack={pack} say={say} lang={lang} tabUrl={tab?.url ?? ''} platformId={platformId} />}
       {!busy && result?.facts !== null && result?.facts !== undefined && <Components facts={result.facts} say={say} />}
       {!busy && result?.facts !== null && result?.facts !== undefined && <CompanionOffer facts={result.facts} say={say} />}
       {!busy && tab !== null && isWeb && pack !== null && <ReportPanel tabId={tab.id} result={result} pack={pack} lang={lang} />}
@@ -305,7 +305,7 @@ function timedOut(tabId: number, kind: 'quick' | 'sign' = 'quick'): CheckResult 
 
 const REASONS = { 'not-web': 'reasonNotWeb', tampered: 'reasonTampered', 'no-access': 'reasonNoAccess', timeout: 'reasonTimeout', 'bad-report': 'reasonBadReport', interrupted: 'reasonInternal', internal: 'reasonInternal', cancelled: 'reasonCancelled', navigated: 'reasonNavigated', 'foreign-signature': 'reasonForeignSignature', 'signature-unchecked': 'reasonSignatureUnchecked', 'plugin-slow': 'reasonPluginSlow' } as const;
 
-function Verdict({ result, pack, say, tabUrl, platformId }: { result: CheckResult; pack: HintPack | null; say: Say; tabUrl: string; platformId: string | null }) {
+function Verdict({ result, pack, say, lang, tabUrl, platformId }: { result: CheckResult; pack: HintPack | null; say: Say; lang: Lang; tabUrl: string; platformId: string | null }) {
   const stale = (() => {
     try {
       const u = new URL(tabUrl);
@@ -336,7 +336,7 @@ function Verdict({ result, pack, say, tabUrl, platformId }: { result: CheckResul
       </p>
       <ul class="problems">
         {result.problems.map((p) => (
-          <ProblemItem key={`${p.id}${p.certificate ?? ''}`} problem={p} pack={pack} platformId={platformId} say={say} certificates={result.facts?.certificates ?? []} />
+          <ProblemItem key={`${p.id}${p.certificate ?? ''}`} problem={p} pack={pack} platformId={platformId} say={say} lang={lang} certificates={result.facts?.certificates ?? []} />
         ))}
       </ul>
       {result.finishedAt !== undefined && <p class="meta">{say('popupCheckedAt', { time: new Date(result.finishedAt).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'ru-RU') })}</p>}

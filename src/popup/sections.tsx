@@ -1,7 +1,9 @@
 import { composeSteps } from '../core/compose-steps';
 import type { CheckFacts, CheckProblem } from '../core/check-result';
 import type { HintPack } from '../core/hint-pack';
-import type { t, UiKey } from '../core/i18n';
+import type { t } from '../core/i18n';
+import { causeT } from '../core/i18n/causes';
+import type { Lang } from '../core/localized';
 import type { Finding } from '../core/messages';
 import { maskName, parseSubject } from '../core/report/redact';
 import { packPlatform } from '../core/pack-platform';
@@ -9,7 +11,7 @@ import { packPlatform } from '../core/pack-platform';
 export type Say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => string;
 
 /** One problem: title, evidence, and (on demand) what it means and the platform's remedy with its help links. */
-export function ProblemItem({ problem, pack, platformId, say, certificates = [] }: { problem: CheckProblem; pack: HintPack | null; platformId: string | null; say: Say; certificates?: CheckFacts['certificates'] }) {
+export function ProblemItem({ problem, pack, platformId, say, lang, certificates = [] }: { problem: CheckProblem; pack: HintPack | null; platformId: string | null; say: Say; lang: Lang; certificates?: CheckFacts['certificates'] }) {
   const cert = problem.certificate === undefined ? undefined : certificates.find((c) => c.thumbprint === problem.certificate);
   const entry = pack?.problems[problem.id];
   const platform = pack === null || pack === undefined ? undefined : packPlatform(pack, platformId);
@@ -17,7 +19,7 @@ export function ProblemItem({ problem, pack, platformId, say, certificates = [] 
   return (
     <li data-severity={problem.severity} data-problem={problem.id}>
       <div class="problem-title">{entry?.title ?? problem.id}</div>
-      {problem.cause !== undefined && <div class="cause">{causeText(problem.cause, say)}</div>}
+      {problem.cause !== undefined && <div class="cause">{causeText(problem.cause, say, lang)}</div>}
       <div class="evidence">
         {problem.id} · {problem.evidence}
       </div>
@@ -51,10 +53,10 @@ export function ProblemItem({ problem, pack, platformId, say, certificates = [] 
 const BROWSER_NAMES = ['chrome', 'chromium', 'yandex', 'edge', 'firefox'] as const;
 
 /** A companion finding in the user's language; the browser id becomes its name in the phrase. */
-export function causeText(cause: NonNullable<CheckProblem['cause']>, say: Say): string {
+export function causeText(cause: NonNullable<CheckProblem['cause']>, say: Say, lang: Lang): string {
   const browser = BROWSER_NAMES.find((b) => b === cause.params['browser']);
   const browserName = browser === undefined ? (cause.params['browser'] ?? '') : say(`browserGen_${browser}`);
-  return say(`cause_${cause.key.replaceAll('-', '_')}` as UiKey, { ...cause.params, browserName });
+  return causeT(lang, cause.key, { ...cause.params, browserName });
 }
 
 /** What the page itself showed before any check (the content script's findings). */

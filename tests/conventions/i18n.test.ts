@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { HOST_CAUSES } from '@/src/core/host-causes';
 import { UI_EN } from '@/src/core/i18n/ui-en';
 import { UI_RU } from '@/src/core/i18n/ui-ru';
+import { CAUSE_TABLES } from '@/src/core/i18n/causes';
 import { ROOT } from '../helpers/shared';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
@@ -18,7 +19,8 @@ describe('UI strings', () => {
   });
 
   it('word every companion finding (host cause) in both languages', () => {
-    for (const cause of HOST_CAUSES) expect(Object.keys(UI_RU), cause).toContain(`cause_${cause.replaceAll('-', '_')}`);
+    for (const cause of HOST_CAUSES) for (const lang of ['ru', 'en'] as const) expect(CAUSE_TABLES[lang][cause]?.trim(), `${lang} ${cause}`).toBeTruthy();
+    for (const cause of HOST_CAUSES) expect(placeholders(CAUSE_TABLES.en[cause]), `placeholders of ${cause}`).toEqual(placeholders(CAUSE_TABLES.ru[cause]));
   });
 
   it('have the same manifest messages in _locales/ru and _locales/en', () => {

@@ -44,9 +44,9 @@ describe('the popup on ep-doctor-host', () => {
 
   it('words a finding in the user\'s language, with the browser\'s name in the phrase', () => {
     const problem: CheckProblem = { id: 'plugin-host-missing', severity: 'error', source: 'host', evidence: 'no ru.cryptopro.nmcades manifest for yandex', cause: { key: 'manifest-missing', params: { host: 'ru.cryptopro.nmcades', browser: 'yandex' } } };
-    expect(causeText(problem.cause!, say)).toBe('Манифест ru.cryptopro.nmcades для Яндекс Браузера отсутствует: браузер не может запустить плагин КриптоПро.');
-    expect(causeText(problem.cause!, (key, params) => t('en', key, params))).toBe('The ru.cryptopro.nmcades manifest for Yandex Browser is missing: the browser cannot start the CryptoPro plug-in.');
-    const shown = text(h(ProblemItem, { problem, pack: null, platformId: null, say }));
+    expect(causeText(problem.cause!, say, 'ru')).toBe('Манифест ru.cryptopro.nmcades для Яндекс Браузера отсутствует: браузер не может запустить плагин КриптоПро.');
+    expect(causeText(problem.cause!, (key, params) => t('en', key, params), 'en')).toBe('The ru.cryptopro.nmcades manifest for Yandex Browser is missing: the browser cannot start the CryptoPro plug-in.');
+    const shown = text(h(ProblemItem, { problem, pack: null, platformId: null, say, lang: 'ru' }));
     expect(shown).toContain('Манифест ru.cryptopro.nmcades для Яндекс Браузера отсутствует');
     expect(shown).toContain('plugin-host-missing · no ru.cryptopro.nmcades manifest for yandex');
   });

@@ -169,3 +169,21 @@ describe('mutations', () => {
     expect(problems()).toEqual(['cert-revoked']);
   });
 });
+
+describe('a library\'s generic step text beside a specific error', () => {
+  it('in one message, the specific one speaks', () => {
+    document.body.innerHTML = '<div class="toast"><p>Ошибка при подписании данных: Набор ключей не существует. (0x80090016)</p></div>';
+    scanner().scan(document.body);
+    expect([...new Set(problems())]).toEqual(['key-container-missing']);
+  });
+
+  it('a specific text in a script or in another element does not silence the visible generic one', () => {
+    document.body.innerHTML = '<div class="toast"><p id="err">Ошибка при подписании данных</p><script>var hint = "Набор ключей не существует";</script></div>';
+    scanner().scan(document.body);
+    expect(problems()).toEqual(['unknown-signing-error']);
+    hits = [];
+    document.body.innerHTML = '<p id="a">Ошибка при подписании данных</p><p id="b">Набор ключей не существует</p>';
+    scanner().scan(document.body);
+    expect(problems()).toEqual(['key-container-missing', 'unknown-signing-error']);
+  });
+});

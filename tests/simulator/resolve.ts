@@ -83,7 +83,8 @@ function defaultReaders(scenario: Scenario): ResolvedScenario['readers'] {
   return [
     { name: 'HDIMAGE', nickname: 'HDD key storage', media: 'NO_UNIQUE' },
     { name: 'REGISTRY', nickname: 'Registry', media: 'NO_UNIQUE' },
-    ...(readers.some((name) => keyStoreOfReader(name) === 'cloud') ? [{ name: 'CLOUD', nickname: 'Облачный токен', media: 'NO_MEDIA' }] : []),
+    ...readers.filter((name) => keyStoreOfReader(name) === 'cloud').map((name) => ({ name, nickname: 'Облачный токен', media: 'NO_MEDIA' })),
+    ...readers.filter((name) => keyStoreOfReader(name) === 'removable').map((name) => ({ name, nickname: 'Flash drive', media: 'NO_UNIQUE' })),
     ...tokens.map((name, i) => ({ name, nickname: 'Rutoken ECP', media: `pkcs11_rutoken_ecp_${(0x435461fa + i).toString(16)}` })),
   ];
 }

@@ -18,7 +18,7 @@ import { discoverNativeHosts } from './discovery';
 import { browserAndOs, clockProblems, needsGostTls, serverClock } from './environment';
 import { signingExtensions } from './extensions';
 import { recordedTlsFailure } from '../tls-watch';
-import { tlsFailure } from '../../core/tls-failure';
+import { tlsVerdict } from './tls-step';
 import { PLATFORM_GUIDES } from '../../platforms/guides';
 import { runProbeInTab } from './run-probe';
 import { writeCheck } from './store';
@@ -102,9 +102,8 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
     // Only while the tab still shows the browser's error page: a page of that host restored from the
     // back-forward cache loads without a network request, so the record alone could be stale.
     if (failed !== null && (await showsErrorPage(request.tabId))) {
-      const env = await browserAndOs();
-      const found = tlsFailure({ error: failed.error, host: failed.host, clientCertificate: PLATFORM_GUIDES[platformId ?? '']?.gostTlsClientCertificate === true, browser: env.browser, os: osFamily(env.os.os) });
-      if (found !== null) return finish({ status: 'done', problems: [{ ...found, severity: CATALOG[found.id].severity, source: 'environment' }] });
+      const verdict = tlsVerdict(failed, await browserAndOs(), PLATFORM_GUIDES[platformId ?? '']?.gostTlsClientCertificate === true);
+      if (verdict !== null) return finish({ status: 'done', problems: [verdict] });
     }
   }
   await writeCheck(result);
@@ -249,12 +248,18 @@ function pluginVersion(report: ProbeReport): string | null {
   return v !== undefined && v !== '0.0.0000' ? v : (report.about.version ?? v ?? null);
 }
 
+/**
+ * One problem per id and certificate, the first kept (the companion's cause goes first); a later one that
+ * a compatibility rule found lends it the rule and its words (an old site loader behind «reload the page»).
+ */
 function dedupe(problems: CheckProblem[]): CheckProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
+  const kept = new Map<string, CheckProblem>();
+  for (const p of problems) {
+    if (CATALOG[p.id] === undefined) continue;
     const key = `${p.id}|${p.certificate ?? ''}`;
-    if (seen.has(key) || CATALOG[p.id] === undefined) return false;
-    seen.add(key);
-    return true;
-  });
+    const first = kept.get(key);
+    if (first === undefined) kept.set(key, { ...p });
+    else if (first.rule === undefined && p.rule !== undefined) kept.set(key, { ...first, rule: p.rule, evidence: `${first.evidence}; ${p.evidence}`.slice(0, 500) });
+  }
+  return [...kept.values()];
 }

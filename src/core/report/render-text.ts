@@ -67,7 +67,7 @@ export function renderReportText(report: Report, pack: ReportPack): string {
   ];
   // Discovery lists native hosts on every check that ran: none means the page never opened (a GOST TLS host).
   const probed = c.nativeHosts.length > 0 || c.cryptoproExtension.answered || c.providers.length > 0;
-  if (report.check.status !== 'none' && !probed) head.push(say('reportNotProbed'));
+  if (report.check.status !== 'none' && !probed) head.push(say(report.problems.some((p) => p.cause?.key.startsWith('tls-') === true) ? 'reportNotProbed' : 'reportNotProbedOther'));
   if (report.check.status !== 'none' && probed) {
     head.push(
       say('reportComponents', {

@@ -3,8 +3,7 @@ import path from 'node:path';
 import { keyStoreOfReader, readerOf } from '../../plugin/key-store';
 import type { HostCheck, HostProblem } from '../protocol';
 
-/** CryptoPro's DSRF reader (a software-emulated one) is no token either. */
-const isToken = (reader: string): boolean => keyStoreOfReader(reader) === 'token' && !/^DSRF$/i.test(reader);
+const isToken = (reader: string): boolean => keyStoreOfReader(reader) === 'token';
 
 export interface SmartCardState {
   /** running: the PC/SC service answers or starts on demand; builtin: part of the OS (macOS). */

@@ -71,6 +71,8 @@ export function parseRulePack(input: unknown): RulePack {
     const at = `rules[${i}] (${rule.id})`;
     if (rule.exactly !== undefined && (rule.below !== undefined || rule.atLeast !== undefined)) fail(`${at}: exactly stands alone, without below / atLeast`);
     if (rule.exactly === undefined && rule.below === undefined && rule.atLeast === undefined && rule.when === undefined) fail(`${at}: needs a version bound (below / atLeast / exactly) or a condition (when)`);
+    if (rule.when !== undefined && Object.keys(rule.when).length === 0) fail(`rules[${i}].when: empty — a condition must say something`);
+    if (rule.when !== undefined && (rule.when.browserAtLeast !== undefined || rule.when.browserBelow !== undefined) && rule.when.browser === undefined) fail(`rules[${i}].when: browserAtLeast / browserBelow need browser (versions of different browsers do not compare)`);
     if (ids.has(rule.id)) fail(`rules[${i}].id: ${rule.id} appears twice`);
     ids.add(rule.id);
   });

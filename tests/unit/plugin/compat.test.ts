@@ -18,7 +18,6 @@ const ROWS: Record<string, Row> = {
   'csp-4-before-9963': { component: 'csp', hit: '4.0.9944', miss: '4.0.9963' },
   'csp-4-gost-tls-chromium-90': { component: 'csp', hit: '4.0.9963', miss: '5.0.11455', ctx: { gostTls: true }, missCtx: { gostTls: true } },
   'csp-4-development-ended': { component: 'csp', hit: '4.0.9975', miss: '5.0.11455' },
-  'csp-macos-apple-silicon-below-12800': { component: 'csp', hit: '5.0.12000', miss: '5.0.12000', ctx: { os: 'macos', browser: { name: 'chromium-gost', version: '120.0' } }, missCtx: { os: 'macos', browser: { name: 'yandex', version: '24.1' } } },
   'csp-below-r2': { component: 'csp', hit: '5.0.11455', miss: '5.0.12000' },
   'csp-5.0.12600-known-bad': { component: 'csp', hit: '5.0.12600', miss: '5.0.12900' },
   'csp-5.0.12800-gost-tls': { component: 'csp', hit: '5.0.12800', miss: '5.0.12800', ctx: { gostTls: true }, missCtx: { gostTls: false } },
@@ -27,6 +26,7 @@ const ROWS: Record<string, Row> = {
   'browser-firefox-below-52': { component: 'browser', hit: '51.0', miss: '52.0', ctx: { browser: { name: 'firefox', version: '51.0' } }, missCtx: { browser: { name: 'firefox', version: '52.0' } } },
   'browser-no-gost-tls': { component: 'browser', hit: '131.0.6778.86', miss: '131.0.6778.86', ctx: { gostTls: true, browser: chrome('131.0.6778.86') }, missCtx: { gostTls: true, browser: { name: 'chromium-gost', version: '131.0.6778.86' } } },
   'yandex-gost-tls-windows-only': { component: 'browser', hit: '25.2.1', miss: '25.2.1', ctx: { gostTls: true, os: 'linux', browser: { name: 'yandex', version: '25.2.1' } }, missCtx: { gostTls: true, os: 'windows', browser: { name: 'yandex', version: '25.2.1' } } },
+  'chromium-gost-tls13-no-fallback': { component: 'browser', hit: '140.0.7339.80', miss: '146.0.7680.153', ctx: { gostTls: true, browser: { name: 'chromium-gost', version: '140.0.7339.80' } }, missCtx: { gostTls: true, browser: { name: 'chromium-gost', version: '146.0.7680.153' } } },
   'loader-without-mv3-id': { component: 'loader', hit: '2.3.5', miss: '2.4.1', ctx: { browser: chrome('131.0'), extension: 'mv3' }, missCtx: { browser: chrome('131.0'), extension: 'mv3' } },
   'loader-2.3-yandex-opera-only': { component: 'loader', hit: '2.3.2', miss: '2.3.2', ctx: { browser: { name: 'yandex', version: '24.1' }, extension: 'mv2' }, missCtx: { browser: { name: 'yandex', version: '24.1' }, extension: 'opera' } },
   'loader-before-2.3-yandex-mv3': { component: 'loader', hit: '2.1.2', miss: '2.4.1', ctx: { browser: { name: 'yandex', version: '24.1' }, extension: 'mv3' } },
@@ -75,6 +75,7 @@ describe('the compatibility rule pack (src/plugin/compat/rules.json)', () => {
   it('current builds pass, in every browser that can do GOST TLS', () => {
     expect(pluginVersionFindings(RULES.current.plugin, stack({ extension: 'mv3' }))).toEqual([]);
     expect(cspVersionFindings(RULES.current.csp, stack({ gostTls: true, os: 'macos', browser: { name: 'chromium-gost', version: '148.0.7778.254' } }))).toEqual([]);
+    expect(cspVersionFindings('5.0.12000', stack({ os: 'macos', browser: { name: 'chromium-gost', version: '148.0.7778.254' } }))).toEqual([]);
     expect(ruleFindings('browser', '148.0.7778.254', stack({ gostTls: true, os: 'linux', browser: { name: 'chromium-gost', version: '148.0.7778.254' } }))).toEqual([]);
     expect(ruleFindings('browser', '25.8.0', stack({ gostTls: true, os: 'windows', browser: { name: 'yandex', version: '25.8.0' } }))).toEqual([]);
   });
@@ -92,6 +93,8 @@ describe('the compatibility rule pack (src/plugin/compat/rules.json)', () => {
     expect(() => parseRulePack(pack([{ ...rule, below: undefined, when: { gostTls: true } }]))).not.toThrow();
     expect(() => parseRulePack(pack([{ ...rule, when: { os: ['windows'], color: 'red' } }]))).toThrow(/when/);
     expect(() => parseRulePack(pack([{ ...rule, component: 'gosplugin' }]))).toThrow(/component/);
+    expect(() => parseRulePack(pack([{ ...rule, below: undefined, when: {} }]))).toThrow(/rules\[0\]\.when: empty/);
+    expect(() => parseRulePack(pack([{ ...rule, when: { browserAtLeast: '138' } }]))).toThrow(/need browser/);
     expect(() => parseRulePack(pack([rule, rule]))).toThrow(/twice/);
     expect(() => parseRulePack(pack([{ ...rule, problem: 'no-such-problem' }]))).toThrow();
     expect(() => parseRulePack(pack([{ ...rule, source: '' }]))).toThrow();

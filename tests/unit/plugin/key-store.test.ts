@@ -11,6 +11,9 @@ describe('where a key lives, from its key link', () => {
     ['\\\\.\\HDIMAGE\\petrov', 'disk'],
     ['\\\\.\\FLASH\\petrov', 'removable'],
     ['\\\\.\\FAT12_E\\petrov', 'removable'],
+    ['\\\\.\\FLASH_1\\petrov', 'removable'],
+    ['\\\\.\\CLOUD_1\\dss-head', 'cloud'],
+    ['\\\\.\\DSRF\\x', 'disk'],
   ] as const)('%s → %s', (link, store) => {
     expect(keyStoreOf(link)).toBe(store);
   });

@@ -61,6 +61,9 @@ describe('browser and clock', () => {
   it('tells the browsers that can do GOST TLS', () => {
     expect(browserInfo(`${chrome} YaBrowser/25.10.1.1000 Yowser/2.5`)).toEqual({ name: 'yandex', version: '25.10.1.1000', gostTls: true });
     expect(browserInfo(chrome, [{ brand: 'Chromium-Gost', version: '142' }])).toMatchObject({ name: 'chromium-gost', gostTls: true });
+    // The real Chromium-Gost: «Chromium GOST» in the platform part of the user agent, only Chromium's brands.
+    const gost = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; Chromium GOST) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/148.0.7778.254 Safari/537.36';
+    expect(browserInfo(gost, [{ brand: 'Chromium', version: '148' }, { brand: 'Not/A)Brand', version: '24' }])).toEqual({ name: 'chromium-gost', version: '148.0.7778.254', gostTls: true });
     expect(browserInfo(chrome, [{ brand: 'Google Chrome', version: '142' }])).toMatchObject({ name: 'chrome', version: '142.0.0.0', gostTls: false });
     expect(browserInfo(`${chrome} Edg/142.0.0.0`)).toMatchObject({ name: 'edge', gostTls: false });
     expect(browserInfo('Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0')).toMatchObject({ name: 'firefox', version: '140.0' });
