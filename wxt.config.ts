@@ -8,8 +8,10 @@ import preact from '@preact/preset-vite';
  */
 const EXTENSION_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArnBXneHhUf+CD843anCLjdh2fRxidob+iazSmpAI0H9Fpy7fduNm7O72OdwGHOhRTfRTHJSp0DWrdnnMMRtB3WhJSV90xUFjCd3gYYPCml2Rsk/iJWjvMJNlujQLV0SahsDIGkSNCdrDAEiNv5ipLXjiGv9O1QpDwsACqiSgLo1fdbSAub+kPje8dukkDZyYn3gNEdxLxmqowk9J7TlzGjxVwWIz5H00Os9TKpKqOgBADt+4+/tECA0vmdqaC3VSch/96VfHT1boejdt0FikCRdlVBt3bpwvmcEIBkSlmUGno/DgwnGz5+OiBljMR4pBjZejAsCdwD09fxLjyM/MAwIDAQAB';
 
-/** The MAIN-world hook gets the detector's matches here, so its bundle carries no platform data. */
-export const PAGE_HOOKS_PLACEHOLDER = '*://ep-doctor.invalid/*';
+/** Both content scripts get the platforms' matches here, so their bundles carry no platform data. */
+export const MATCHES_PLACEHOLDER = '*://ep-doctor.invalid/*';
+/** The detector, built as an unlisted script (no WXT content-script runtime) and declared here. */
+const DETECT_SCRIPT = 'detect.js';
 
 export default defineConfig({
   manifestVersion: 3,
@@ -25,16 +27,22 @@ export default defineConfig({
       const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
       files.push({ relativeDest: 'report-viewer.html', contents: await buildStandaloneViewer(version) });
     },
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': async (_wxt, manifest) => {
+      const { PLATFORM_MATCHES } = await import('./src/platforms');
+      const { matchPatterns } = await import('./src/platforms/match-url');
       const scripts = manifest.content_scripts ?? [];
-      const detect = scripts.find((cs) => cs.js?.includes('content-scripts/detect.js'));
       const hooks = scripts.find((cs) => cs.js?.includes('content-scripts/page-hooks.js'));
-      if (detect === undefined || hooks === undefined || hooks.matches?.[0] !== PAGE_HOOKS_PLACEHOLDER) {
-        throw new Error('ep-doctor: content scripts detect and page-hooks not found as expected in the manifest');
+      if (hooks === undefined || hooks.matches?.[0] !== MATCHES_PLACEHOLDER || scripts.some((cs) => cs.js?.includes(DETECT_SCRIPT))) {
+        throw new Error('ep-doctor: content scripts not found as expected in the manifest');
       }
-      hooks.matches = [...(detect.matches ?? [])];
+      const matches = matchPatterns(PLATFORM_MATCHES);
+      hooks.matches = [...matches];
+      // The detector (entrypoints/detect.ts) runs where the hooks run, in the isolated world.
+      const detect: Record<string, unknown> = { ...hooks, js: [DETECT_SCRIPT], matches: [...matches] };
+      delete detect['world'];
+      manifest.content_scripts = [detect as (typeof scripts)[number], ...scripts];
       // The check injects its probe into platform tabs: the same hosts, so no new install warning.
-      manifest.host_permissions = [...(detect.matches ?? [])];
+      manifest.host_permissions = [...matches];
     },
   },
   imports: false,

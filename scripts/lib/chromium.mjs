@@ -53,11 +53,12 @@ export async function launchWithExtension(options = {}) {
   for (let i = 0; i < 100 && !(await worker.evaluate(() => typeof chrome !== 'undefined' && chrome.storage !== undefined).catch(() => false)); i++) {
     await new Promise((r) => setTimeout(r, 20));
   }
-  // The hint packs are written on install; wait for them so the first page does not race the write.
+  // The detectors and hint packs are written on install; wait for them so the first page does not race
+  // the write (a page that did would ask the background for them, which is tested apart).
   await worker.evaluate(async () => {
     for (let i = 0; i < 100; i++) {
-      const stored = await chrome.storage.local.get(['hint-pack:ru', 'hint-pack:en']);
-      if (stored['hint-pack:ru'] && stored['hint-pack:en']) return;
+      const stored = await chrome.storage.local.get(['hint-pack:ru', 'hint-pack:en', 'detect-pack']);
+      if (stored['hint-pack:ru'] && stored['hint-pack:en'] && stored['detect-pack']) return;
       await new Promise((r) => setTimeout(r, 20));
     }
   });

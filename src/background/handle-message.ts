@@ -3,6 +3,7 @@ import type { CheckResult } from '../core/check-result';
 import { ContentToBackground, UiToBackground, type CheckToContent } from '../core/messages';
 import { cancelCheck, runCheck } from './check/run-check';
 import { readCheck } from './check/store';
+import { writeDetectPack } from './detect-pack';
 import { writeHintPacks } from './hint-packs';
 import { addTabFindings, resetTabFindings } from './tab-findings';
 
@@ -21,6 +22,9 @@ export async function handleMessage(raw: unknown, sender: Sender): Promise<unkno
   switch (message.type) {
     case 'content→bg:need-hint-pack':
       await writeHintPacks();
+      return { ok: true };
+    case 'content→bg:need-detect-pack':
+      await writeDetectPack();
       return { ok: true };
     case 'content→bg:findings':
       if (tabId === undefined) return { ok: false, error: 'no-tab' };

@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
 import type { HintPack } from '../core/hint-pack';
 import { hintPackKey } from '../core/hint-pack-key';
-import { LANG_SETTING_KEY, resolveLang } from '../core/localized';
+import { resolveLang } from '../core/localized';
 import { sendToBackground } from './send';
 
 /**
  * Reads the hint pack the background keeps in storage.local; if it is missing or from another
  * version, asks the background to write it, then reads again. Read once per page, only when needed;
- * the language is the user's choice (popup) or the browser's.
+ * the language is the user's choice (popup; `langSetting`, read with the detectors) or the browser's.
  */
-export function createHintPackLoader(): () => Promise<HintPack | null> {
+export function createHintPackLoader(langSetting: () => Promise<unknown>): () => Promise<HintPack | null> {
   let loading: Promise<HintPack | null> | null = null;
   const version = browser.runtime.getManifest().version;
 
@@ -21,7 +21,7 @@ export function createHintPackLoader(): () => Promise<HintPack | null> {
   return () => {
     loading ??= (async () => {
       try {
-        const lang = resolveLang((await browser.storage.local.get(LANG_SETTING_KEY))[LANG_SETTING_KEY], browser.i18n.getUILanguage());
+        const lang = resolveLang(await langSetting(), browser.i18n.getUILanguage());
         const key = hintPackKey(lang);
         const pack = await read(key);
         if (pack !== null) return pack;

@@ -1,6 +1,7 @@
-import { withoutGenericBesideSpecific, type Matcher, type Signal } from '../detectors/matcher';
+import type { ProblemId } from '../core/problem-ids';
+import { withoutGenericBesideSpecific, type Matcher, type Signal } from '../detectors/signal';
 import { commonElement, EXCLUDED_SELECTOR, isInlineTag } from './anchor';
-import { locate } from './locate';
+import { createTextWalk, lastNodeAtOrBefore, type TextChunk, type TextWalk } from './text-walk';
 import { isRendered } from './visibility';
 
 export interface Hit {
@@ -15,53 +16,89 @@ export interface ScannerOptions {
   onHit(hit: Hit): void;
   /** Our own UI: never scanned. */
   isOwn(node: Node): boolean;
-  /** Characters scanned per batch before the rest waits for the next frame. */
-  charBudget?: number;
   /** Replaced in DOM tests, where nothing has layout. */
   isRendered?: (element: Element) => boolean;
+  /** The clock deadlines are given in; replaced in tests. */
+  now?: () => number;
+  /** Characters read per chunk of a subtree scan. */
+  chunkChars?: number;
 }
 
 export interface Scanner {
-  /** Scans the whole subtree now. */
-  scan(root: Node): void;
-
-  /** Queues what mutation records added or changed; work happens in `flush`. */
+  /** Queues a whole subtree (the page, a new view, a shadow root): read in chunks by `work`. */
+  add(root: Node): void;
+  /** Queues what mutation records added or changed. */
   enqueue(records: readonly MutationRecord[]): void;
-  /** Scans queued nodes up to the budget; true when work is left for another batch. */
-  flush(): boolean;
+  /**
+   * Works until `deadline` (by `now`): changed text first (where new errors appear), then long runs
+   * of added nodes, then queued subtrees. True when work is left.
+   */
+  work(deadline: number): boolean;
+  /** Whether queued subtrees remain (the initial scan is not finished). */
+  scanning(): boolean;
+  /** Whether changes (not subtrees) wait: they go in the next frame. */
+  changesLeft(): boolean;
   pendingCount(): number;
 }
 
 const MAX_PENDING = 500;
-/** Signals read per scan: enough for pages that repeat error texts in scripts and hidden templates. */
+/** Signals read per matcher call: enough for pages that repeat error texts in scripts and hidden templates. */
 const MAX_SIGNALS = 2000;
+/** Signals of one problem kept from one piece of text: the rest repeat it and would only cost excerpts. */
+const PER_PROBLEM = 3;
 /** Joins unit texts for one matcher pass: not a letter, digit or space, so no signal crosses it. */
 const SEPARATOR = '\u0000';
 const SMALL_CONTAINER_CHILDREN = 50;
 /** Containers a small change must not make us re-read whole. */
 const BIG_CONTAINERS = new Set(['BODY', 'HTML', 'MAIN', 'TBODY', 'TABLE']);
-/** Added-node count from which a mutation's nodes are read as one run. */
+/** Added-node count from which a mutation's nodes are read as runs. */
 const RUN_FROM = 20;
+/** Characters of changed units matched in one call. */
+const UNIT_CHARS = 65_536;
+/** Characters before a signal the matcher looks at (lookbehinds, 60 characters of code context). */
+const CONTEXT = 64;
 
-/** Collapses whitespace and cuts to `max` characters: the page's words for the report. */
+/** Collapses whitespace and cuts to `max` characters around the match: the page's words for the report. */
 export function excerptOf(text: string, index: number, length: number, max = 300): string {
   const clean = (s: string): string => s.replace(/\s+/g, ' ').trim();
-  const whole = clean(text);
-  if (whole.length <= max) return whole;
+  // Only a short text is cleaned whole; a long one only around the match (a page's text can be megabytes).
+  if (text.length <= max * 4) {
+    const whole = clean(text);
+    if (whole.length <= max) return whole;
+  }
   const pad = Math.max(0, Math.floor((max - length) / 2));
   const from = Math.max(0, index - pad);
   const piece = clean(text.slice(from, index + length + pad));
   return piece.length > max ? piece.slice(0, max) : piece;
 }
 
+interface Candidate {
+  signal: Signal;
+  start: Node;
+  end: Node;
+  /** The text the signal was found in: for the excerpt when the element's own text is long. */
+  text: string;
+}
+
+interface Job {
+  walk: TextWalk;
+  /** End of the last signal taken: a signal overlapping it (found again in the next chunk's context) is not another. */
+  lastEnd: number;
+}
+
 export function createScanner(options: ScannerOptions): Scanner {
-  const budget = options.charBudget ?? 1_000_000;
   const rendered = options.isRendered ?? isRendered;
+  const now = options.now ?? (() => performance.now());
+  const chunkChars = options.chunkChars ?? 32_768;
   const queue = new Set<Node>();
-  /** Long runs of sibling nodes added at once (a page of table rows): read with one Range. */
-  let runs: Node[][] = [];
+  /** Nodes added many at once (a page of table rows): read after the small changes, resumably. */
+  const runs: { nodes: ArrayLike<Node>; at: number }[] = [];
+  const jobs: Job[] = [];
   let pending: { signal: Signal; element: Element; excerpt: string }[] = [];
   let attributesChanged = false;
+
+  const changesLeft = (): boolean => queue.size > 0 || runs.some((run) => run.at < run.nodes.length);
+  const jobFor = (root: Node): Job => ({ walk: createTextWalk(root, { chunkChars, reach: options.matcher.reach, context: CONTEXT, isOwn: options.isOwn }), lastEnd: 0 });
 
   function report(signal: Signal, element: Element, excerpt: string): void {
     if (rendered(element)) options.onHit({ signal, element, excerpt });
@@ -70,22 +107,23 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
   }
 
-  /** Reports the signals found in `text`, the textContent of `root`. */
-  function handle(root: Node, text: string, signals: readonly Signal[]): void {
-    const ranges = locate(root, signals);
+  /** Reports candidates found in one piece of text: where they are, and what the user sees. */
+  function consider(candidates: readonly Candidate[]): void {
     const kept: { signal: Signal; element: Element; excerpt: string }[] = [];
-    signals.forEach((signal, i) => {
-      const range = ranges[i];
-      if (range === null || range === undefined) return;
+    const perProblem = new Map<ProblemId, number>();
+    for (const c of candidates) {
+      const seen = perProblem.get(c.signal.problem) ?? 0;
+      if (seen >= PER_PROBLEM) continue;
       // Text directly under a shadow root has no parent element: its host stands for it.
-      const startElement = range.start.parentElement ?? (range.start.parentNode as ShadowRoot | null)?.host ?? null;
-      if (startElement === null || startElement.closest(EXCLUDED_SELECTOR) !== null || options.isOwn(startElement)) return;
-      const element = commonElement(range.start, range.end) ?? startElement;
+      const startElement = c.start.parentElement ?? (c.start.parentNode as ShadowRoot | null)?.host ?? null;
+      if (startElement === null || startElement.closest(EXCLUDED_SELECTOR) !== null || options.isOwn(startElement)) continue;
+      perProblem.set(c.signal.problem, seen + 1);
+      const element = commonElement(c.start, c.end) ?? startElement;
       // A shadow host's own textContent leaves out its shadow tree, where the signal was: then the scanned text.
-      const ownText = element.textContent ?? '';
-      const excerpt = ownText.length <= 300 && ownText.trim() !== '' ? excerptOf(ownText, 0, ownText.length) : excerptOf(text, signal.index, signal.length);
-      kept.push({ signal, element, excerpt });
-    });
+      const ownText = element.childNodes.length <= SMALL_CONTAINER_CHILDREN ? (element.textContent ?? '') : '';
+      const excerpt = ownText.length <= 300 && ownText.trim() !== '' ? excerptOf(ownText, 0, ownText.length) : excerptOf(c.text, c.signal.index, c.signal.length);
+      kept.push({ signal: c.signal, element, excerpt });
+    }
     // Of what is shown, a library's generic step text in the same message as a specific one gives way to it.
     const specific = new Set(withoutGenericBesideSpecific(kept.map((k) => k.signal)));
     for (const k of kept) {
@@ -93,15 +131,22 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
   }
 
-  function scan(root: Node): void {
-    const text = root.textContent ?? '';
-    const signals = text.length === 0 ? [] : options.matcher.find(text, MAX_SIGNALS);
-    if (signals.length > 0) handle(root, text, signals);
+  function scanChunk(job: Job, chunk: TextChunk): void {
+    const candidates: Candidate[] = [];
+    for (const signal of options.matcher.find(chunk.text, MAX_SIGNALS)) {
+      const at = chunk.start + signal.index;
+      if (at < chunk.ownFrom || at >= chunk.ownTo || at < job.lastEnd) continue;
+      job.lastEnd = at + signal.length;
+      const first = chunk.nodes[lastNodeAtOrBefore(chunk.nodeStarts, at)]!;
+      const last = chunk.nodes[lastNodeAtOrBefore(chunk.nodeStarts, at + Math.max(signal.length, 1) - 1)]!;
+      candidates.push({ signal, start: first, end: last, text: chunk.text });
+    }
+    if (candidates.length > 0) consider(candidates);
   }
 
   /**
    * Scans many small units with one matcher pass: their texts joined by a separator no signal
-   * contains, each signal mapped back to its unit (a signal spanning two units is not one).
+   * contains. Most hold nothing; a unit with a signal is read again node by node, to place it.
    */
   function scanUnits(units: readonly Node[], texts: readonly string[]): void {
     const starts: number[] = [];
@@ -110,21 +155,12 @@ export function createScanner(options: ScannerOptions): Scanner {
       starts.push(offset);
       offset += text.length + 1;
     }
-    const signals = options.matcher.find(texts.join(SEPARATOR), MAX_SIGNALS);
-    const perUnit = new Map<number, Signal[]>();
-    for (const signal of signals) {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= signal.index) lo = mid;
-        else hi = mid - 1;
-      }
-      const index = signal.index - starts[lo]!;
-      if (index + signal.length > texts[lo]!.length) continue;
-      perUnit.set(lo, [...(perUnit.get(lo) ?? []), { ...signal, index }]);
+    const hit = new Set<Node>();
+    for (const signal of options.matcher.find(texts.join(SEPARATOR), MAX_SIGNALS)) hit.add(units[lastNodeAtOrBefore(starts, signal.index)]!);
+    for (const unit of hit) {
+      const job = jobFor(unit);
+      for (let chunk = job.walk.next(); chunk !== null; chunk = job.walk.next()) scanChunk(job, chunk);
     }
-    for (const [i, unitSignals] of perUnit) handle(units[i]!, texts[i]!, unitSignals);
   }
 
   /**
@@ -153,55 +189,90 @@ export function createScanner(options: ScannerOptions): Scanner {
     pending = still;
   }
 
-  return {
-    scan(root) {
-      scan(root);
-    },
-
-    enqueue(records) {
-      for (const record of records) {
-        if (record.type === 'attributes') attributesChanged = true;
-        else if (record.type === 'characterData') queue.add(record.target);
-        else if (record.addedNodes.length >= RUN_FROM) runs.push([...record.addedNodes]);
-        else record.addedNodes.forEach((node) => queue.add(node));
-      }
-    },
-    flush() {
-      for (const run of runs) {
-        // Most runs hold no signal: one native text read decides; a run with one is scanned node by node.
-        const first = run[0]!;
-        const last = run[run.length - 1]!;
-        if (first.isConnected && last.isConnected && first.parentNode === last.parentNode && first.ownerDocument !== null) {
-          const range = first.ownerDocument.createRange();
-          range.setStartBefore(first);
-          range.setEndAfter(last);
-          if (options.matcher.find(range.toString(), 1).length === 0) continue;
-        }
-        for (const node of run) queue.add(node);
-      }
-      runs = [];
-      let spent = 0;
-      const seen = new Set<Node>();
+  /**
+   * Reads the units of nodes from `next` (each unit's text, one matcher pass per batch of them) until
+   * `next` runs out or the deadline passes. A unit too big to read at once becomes a subtree job.
+   */
+  function readNodes(next: () => Node | undefined, deadline: number, seen: Set<Node>): void {
+    for (;;) {
       const units: Node[] = [];
       const texts: string[] = [];
-      for (const node of queue) {
-        queue.delete(node);
+      let chars = 0;
+      let node: Node | undefined;
+      while ((node = next()) !== undefined) {
         if (!node.isConnected) continue;
         const unit = unitFor(node);
         if (unit === null || seen.has(unit)) continue;
         seen.add(unit);
         const text = unit.textContent ?? '';
-        if (text.length === 0) continue;
-        units.push(unit);
-        texts.push(text);
-        spent += text.length;
-        if (spent >= budget) break;
+        if (text.length > chunkChars) jobs.unshift(jobFor(unit));
+        else if (text.length > 0) {
+          units.push(unit);
+          texts.push(text);
+          chars += text.length;
+          if (chars >= UNIT_CHARS || (units.length % 32 === 0 && now() >= deadline)) break;
+        }
       }
       if (units.length > 0) scanUnits(units, texts);
-      if (attributesChanged || seen.size > 0) recheckPending();
-      attributesChanged = false;
-      return queue.size > 0 || runs.length > 0;
+      if (node === undefined || now() >= deadline) return;
+    }
+  }
+
+  /**
+   * Changed text first (where new errors appear), then long runs of added nodes (pages of rows: most
+   * hold nothing, read a unit each, several hundred per matcher pass).
+   */
+  function workChanges(deadline: number): void {
+    const seen = new Set<Node>();
+    const queued = queue.values();
+    readNodes(() => {
+      const item = queued.next();
+      if (item.done === true) return undefined;
+      queue.delete(item.value);
+      return item.value;
+    }, deadline, seen);
+    if (now() < deadline) {
+      readNodes(() => {
+        for (let run = runs[0]; run !== undefined; run = runs[0]) {
+          if (run.at < run.nodes.length) return run.nodes[run.at++];
+          runs.shift();
+        }
+        return undefined;
+      }, deadline, seen);
+    }
+    if (attributesChanged || seen.size > 0) recheckPending();
+    attributesChanged = false;
+  }
+
+  /** Subtrees, a chunk at a time; at least one chunk per call, so a page busy with changes still gets read. */
+  function workJobs(deadline: number): void {
+    for (let first = true; jobs.length > 0 && (first || now() < deadline); first = false) {
+      const job = jobs[0]!;
+      const chunk = job.walk.next();
+      if (chunk === null) jobs.shift();
+      else scanChunk(job, chunk);
+    }
+  }
+
+  return {
+    add(root) {
+      jobs.push(jobFor(root));
     },
+    enqueue(records) {
+      for (const record of records) {
+        if (record.type === 'attributes') attributesChanged = true;
+        else if (record.type === 'characterData') queue.add(record.target);
+        else if (record.addedNodes.length >= RUN_FROM) runs.push({ nodes: record.addedNodes, at: 0 });
+        else record.addedNodes.forEach((node) => queue.add(node));
+      }
+    },
+    work(deadline) {
+      workChanges(deadline);
+      workJobs(deadline);
+      return changesLeft() || jobs.length > 0;
+    },
+    scanning: () => jobs.length > 0,
+    changesLeft,
     pendingCount: () => pending.length,
   };
 }

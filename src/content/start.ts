@@ -1,14 +1,12 @@
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { composeSteps } from '../core/compose-steps';
 import type { HintStyle } from '../core/hint-style';
 import { MAX_EXCERPT } from '../core/limits';
 import type { CheckToContent, Finding } from '../core/messages';
 import type { ProblemId } from '../core/problem-ids';
-import { createMatcher, withoutGenericBesideSpecific, type Signal } from '../detectors/matcher';
-import { GENERIC_TEXT_SIGNALS } from '../detectors/text-signals';
-import { PLATFORM_MATCHES } from '../platforms';
-import { platformForUrl } from '../platforms/match-url';
+import { withoutGenericBesideSpecific, type Signal } from '../detectors/signal';
+import { loadDetector, type Detector } from './detector-client';
+import { watchLocation, type Lifetime } from './lifetime';
 import { hintAnchor } from './anchor';
 import { createHintPackLoader } from './hint-pack-client';
 import { hintModel } from './hint-model';
@@ -16,7 +14,7 @@ import { buildHintCard, createCornerStack, HINT_TAG, mountInlineHint, STACK_TAG,
 import { DIALOG_EVENT, MAX_DIALOG_TEXT, SHADOW_EVENT } from './page-events';
 import { createScanner, excerptOf, type Hit } from './scanner';
 import { sendToBackground } from './send';
-import { problemForBrowser } from '../detectors/browser-check';
+import { createScanTally, markIdle, timed } from './timing';
 import { packPlatform } from '../core/pack-platform';
 
 interface LiveHint {
@@ -30,26 +28,51 @@ interface LiveHint {
   dismissed: boolean;
 }
 
-/** The platform of this frame; about:srcdoc and about:blank frames take their parent's. */
-function framePlatformId(): string | null {
-  const candidates = [location.href, document.baseURI, location.ancestorOrigins?.[0]];
-  for (const url of candidates) {
-    const platform = url === undefined ? null : platformForUrl(PLATFORM_MATCHES, url);
-    if (platform !== null) return platform.id;
-  }
-  return null;
-}
+/** Where this frame is; about:srcdoc and about:blank frames take their parent's. */
+const frameUrls = (): (string | undefined)[] => [location.href, document.baseURI, location.ancestorOrigins?.[0]];
+
+/** Our work per task: a slice of a scan or a batch of changes stays well inside one frame. */
+const SLICE_MS = 8;
 
 const isOwn = (node: Node): boolean => {
   const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   return element !== null && (element.tagName === HINT_TAG.toUpperCase() || element.tagName === STACK_TAG.toUpperCase());
 };
 
-export function startContentScript(ctx: ContentScriptContext): void {
-  const platformId = framePlatformId();
-  const platform = PLATFORM_MATCHES.find((p) => p.id === platformId);
-  const matcher = createMatcher([...GENERIC_TEXT_SIGNALS, ...(platform?.texts ?? [])]);
-  const loadPack = createHintPackLoader();
+/** Page-hook events that come before the detectors are read: kept (bounded) until they are. */
+interface Early {
+  dialogs: string[];
+  hosts: Element[];
+  onDialog: ((text: string) => void) | null;
+  onShadow: ((host: Element) => void) | null;
+}
+const MAX_EARLY = 50;
+
+export function startContentScript(ctx: Lifetime): void {
+  // Dialog and shadow-root events from the MAIN-world hook; listening starts at document_start.
+  const early: Early = { dialogs: [], hosts: [], onDialog: null, onShadow: null };
+  ctx.addEventListener(window, DIALOG_EVENT, (event: Event) => {
+    const text = (event as CustomEvent<unknown>).detail;
+    if (typeof text !== 'string') return;
+    if (early.onDialog !== null) early.onDialog(text);
+    else if (early.dialogs.length < MAX_EARLY) early.dialogs.push(text.slice(0, MAX_DIALOG_TEXT));
+  }, { capture: true });
+  ctx.addEventListener(window, SHADOW_EVENT, (event: Event) => {
+    const host = event.composedPath()[0];
+    if (!(host instanceof Element)) return;
+    if (early.onShadow !== null) early.onShadow(host);
+    else if (early.hosts.length < MAX_EARLY) early.hosts.push(host);
+  }, { capture: true });
+  // The compiled detectors come from storage (the bundle carries no signal text), read at document_start.
+  const detecting = loadDetector(frameUrls());
+  detecting.then((detector) => {
+    if (detector !== null && !ctx.isInvalid) detect(ctx, detector, early, () => detecting.then((d) => d?.langSetting));
+  }, () => undefined);
+}
+
+function detect(ctx: Lifetime, detector: Detector, early: Early, langSetting: () => Promise<unknown>): void {
+  const { platformId, matcher } = detector;
+  const loadPack = createHintPackLoader(langSetting);
   const isTop = window === window.top;
   const topUrl = (): { pageUrl?: string } => (isTop ? { pageUrl: location.href.slice(0, 4096) } : {});
 
@@ -58,7 +81,8 @@ export function startContentScript(ctx: ContentScriptContext): void {
   let hints = new Map<ProblemId, LiveHint>();
   let unsent: Finding[] = [];
   let corner: ReturnType<typeof createCornerStack> | null = null;
-  const observedRoots = new Set<Node>();
+  // Weak: a page that creates and drops shadow roots must not have them kept alive by us.
+  const observedRoots = new WeakSet<Node>();
 
   const flushFindings = (): void => {
     if (unsent.length === 0) return;
@@ -68,7 +92,8 @@ export function startContentScript(ctx: ContentScriptContext): void {
   };
 
   // The top frame announces a new document (and its platform, even on a clean page) before any of its
-  // frames can report: the background drops the previous page's findings on this message.
+  // frames can report (theirs come after their own scan): the background drops the previous page's
+  // findings on this message.
   if (isTop) void sendToBackground({ type: 'content→bg:findings', platformId, findings: [], start: true, ...topUrl() });
 
   const cornerStack = (css: HintStyle): ReturnType<typeof createCornerStack> => (corner ??= createCornerStack(document, css));
@@ -102,8 +127,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
     live.anchor = anchor;
   };
 
-  const record = (seen: Signal, excerpt: string, anchor: Element | null, dialogText?: string): void => {
-    const signal = { ...seen, problem: problemForBrowser(seen.problem, navigator.userAgent) };
+  const record = (signal: Signal, excerpt: string, anchor: Element | null, dialogText?: string): void => {
     if (found.has(signal.problem)) {
       const live = hints.get(signal.problem);
       if (live !== undefined && anchor !== null) reanchor(live, anchor);
@@ -140,33 +164,65 @@ export function startContentScript(ctx: ContentScriptContext): void {
     }
   };
 
-  let scheduled = false;
-  const runBatch = (): void => {
-    scheduled = false;
-    performance.mark('ep-doctor:flush-start');
-    const more = scanner.flush();
-    rescueOrphans();
-    performance.measure('ep-doctor:flush', 'ep-doctor:flush-start');
-    if (more) schedule();
+  let frameScheduled = false;
+  let idleScheduled = false;
+  const tally = createScanTally();
+  const runSlice = (idle: boolean): void => {
+    if (ctx.isInvalid) return;
+    const start = performance.now();
+    const scanning = scanner.scanning();
+    const more = timed(idle ? 'scan' : 'batch', () => {
+      const left = scanner.work(start + SLICE_MS);
+      rescueOrphans();
+      return left;
+    });
+    if (scanning) {
+      tally.slice(performance.now() - start, !scanner.scanning());
+      // Read the hint texts once the page is read, while it is idle, so the first hint needs no storage read.
+      if (!scanner.scanning()) requestIdle(() => void loadPack());
+    }
+    if (!more) {
+      markIdle();
+      return;
+    }
+    if (scanner.changesLeft()) scheduleFrame();
+    else scheduleIdle();
   };
-  // One batch per frame; the timeout keeps background tabs (no animation frames) working.
-  const schedule = (): void => {
-    if (scheduled) return;
-    scheduled = true;
+  // Changes are read in the next frame (an error shown gets its hint in the same frame); the timeout
+  // keeps background tabs (no animation frames) working.
+  const scheduleFrame = (): void => {
+    if (frameScheduled) return;
+    frameScheduled = true;
     let done = false;
     const once = (): void => {
       if (done) return;
       done = true;
-      runBatch();
+      frameScheduled = false;
+      runSlice(false);
     };
     requestAnimationFrame(once);
     setTimeout(once, 100);
   };
+  // Whole subtrees are read when the page is idle, a slice at a time, and at least once a second.
+  const scheduleIdle = (): void => {
+    if (idleScheduled) return;
+    idleScheduled = true;
+    requestIdle(() => {
+      idleScheduled = false;
+      runSlice(true);
+    }, 1000);
+  };
+  const scanLater = (root: Node): void => {
+    scanner.add(root);
+    scheduleIdle();
+  };
 
-  const observer = new MutationObserver((records) => {
-    scanner.enqueue(records);
-    schedule();
-  });
+  const observer = new MutationObserver((records) =>
+    timed('observe', () => {
+      scanner.enqueue(records);
+      scheduleFrame();
+    }),
+  );
   const observe = (root: Node): void => {
     if (observedRoots.has(root)) return;
     observedRoots.add(root);
@@ -176,50 +232,47 @@ export function startContentScript(ctx: ContentScriptContext): void {
     const root = host.shadowRoot;
     if (root === null || observedRoots.has(root)) return;
     observe(root);
-    scanner.scan(root);
+    scanLater(root);
   };
   ctx.onInvalidated(() => observer.disconnect());
 
-  // Dialog and shadow-root events from the MAIN-world hook; listening starts at document_start.
-  ctx.addEventListener(window, DIALOG_EVENT, (event: Event) => {
-    const text = (event as CustomEvent<unknown>).detail;
-    if (typeof text !== 'string') return;
+  const onDialog = (text: string): void => {
     const message = text.slice(0, MAX_DIALOG_TEXT);
     for (const signal of withoutGenericBesideSpecific(matcher.find(message, 5))) {
       record(signal, excerptOf(message, signal.index, signal.length), null, excerptOf(message, signal.index, signal.length, 200));
     }
-  }, { capture: true });
-  ctx.addEventListener(window, SHADOW_EVENT, (event: Event) => {
-    const host = event.composedPath()[0];
-    if (host instanceof Element) queueMicrotask(() => addShadowRoot(host));
-  }, { capture: true });
+  };
+  early.onDialog = (text) => timed('dialog', () => onDialog(text));
+  early.onShadow = (host) => queueMicrotask(() => addShadowRoot(host));
+  for (const text of early.dialogs.splice(0)) early.onDialog(text);
+  for (const host of early.hosts.splice(0)) early.onShadow(host);
 
   const initialScan = (): void => {
     if (ctx.isInvalid) return;
     observe(document);
     if (document.body === null) return;
-    // One native textContent read and one prefiltered matcher pass: on a 5 MB page the read is most
-    // of the cost (measured: textContent beats walking text nodes or slicing the tree into units).
-    performance.mark('ep-doctor:scan-start');
-    scanner.scan(document.body);
-    performance.measure('ep-doctor:initial-scan', 'ep-doctor:scan-start');
-    // Read the hint texts while the page is idle, so the first hint needs no storage read.
-    requestIdle(() => void loadPack());
+    // The page's text is read in chunks, a slice per idle moment: on a 5 MB page no task of ours
+    // comes near a frame, and text added meanwhile reaches the observer, which is already on.
+    tally.start();
+    scanLater(document.body);
     // Open shadow roots attached by page scripts are reported by the page hook as they come; this
     // finds declarative ones (<template shadowrootmode>). On huge pages the walk would cost more than
     // the scan, and declarative shadow DOM is not used by the platforms, so it is skipped there.
-    if (document.getElementsByTagName('*').length <= 20_000) {
-      const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT);
-      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-        if ((node as Element).shadowRoot !== null) addShadowRoot(node as Element);
-      }
-    }
+    requestIdle(() =>
+      timed('shadow-walk', () => {
+        if (document.getElementsByTagName('*').length > 20_000) return;
+        const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_ELEMENT);
+        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+          if ((node as Element).shadowRoot !== null) addShadowRoot(node as Element);
+        }
+      }),
+    );
   };
 
   // A new view is a new path or hash route; query-only changes (filters typed into the URL) are not.
   const viewOf = (): string => `${location.pathname}${location.hash}`;
   let view = viewOf();
-  ctx.addEventListener(window, 'wxt:locationchange', () => setTimeout(onNavigated, 0));
+  watchLocation(ctx, () => onNavigated());
   const onNavigated = (): void => {
     if (viewOf() === view) return;
     view = viewOf();
@@ -231,12 +284,12 @@ export function startContentScript(ctx: ContentScriptContext): void {
     hints = new Map();
     unsent = [];
     if (isTop) void sendToBackground({ type: 'content→bg:navigated', platformId });
-    if (document.body !== null) scanner.scan(document.body);
+    if (document.body !== null) scanLater(document.body);
   };
 
   // The check's progress and causes, for every hint of this frame (the message shape is checked here:
   // zod stays out of the content script).
-  const onCheck = (raw: unknown): void => {
+  const onCheck = (raw: unknown): void => timed('message', () => {
     const message = raw as Partial<CheckToContent> | null;
     if (message?.type !== 'bg→content:check' || !Array.isArray(message.problems)) return;
     void loadPack().then((pack) => {
@@ -255,7 +308,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
           : { status: status === 'running' ? 'running' : status === 'impossible' ? 'impossible' : 'failed' };
       for (const live of hints.values()) live.showCheck(view);
     });
-  };
+  });
   browser.runtime.onMessage.addListener(onCheck);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onCheck));
 
@@ -266,7 +319,7 @@ export function startContentScript(ctx: ContentScriptContext): void {
   }
 }
 
-function requestIdle(callback: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 300 });
+function requestIdle(callback: () => void, timeout = 300): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout });
   else setTimeout(callback, 0);
 }

@@ -44,10 +44,13 @@ export const ContentNeedHintPack = z.object({
   lang: z.enum(['ru', 'en']),
 });
 
+/** The compiled detectors (detect-pack-format.ts) were missing or of another version. */
+export const ContentNeedDetectPack = z.object({ type: z.literal('content→bg:need-detect-pack') });
+
 /** «Проверить» in a hint, clicked by the user (the content script sends it only for trusted clicks). */
 export const ContentRunCheck = z.object({ type: z.literal('content→bg:run-check') });
 
-export const ContentToBackground = z.discriminatedUnion('type', [ContentFindings, ContentNavigated, ContentNeedHintPack, ContentRunCheck]);
+export const ContentToBackground = z.discriminatedUnion('type', [ContentFindings, ContentNavigated, ContentNeedHintPack, ContentNeedDetectPack, ContentRunCheck]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
 /** What the background keeps per tab in storage.session. */

@@ -1,4 +1,5 @@
 import type { ProblemId } from '../core/problem-ids';
+import { hexFromSignedDecimal, isFailureCode } from './code-values';
 
 /**
  * CryptoAPI / HRESULT / SCard codes with a known meaning (spec/problems.md "code" signals,
@@ -33,21 +34,13 @@ export const CODE_PROBLEMS: Readonly<Record<string, ProblemId>> = Object.fromEnt
   (Object.entries(CODES_BY_PROBLEM) as [ProblemId, string][]).flatMap(([problem, codes]) => codes.split(' ').map((code) => [code, problem])),
 );
 
-/** Failure codes of CryptoAPI/COM (0x80……) and CAdES (0xC2……) that we report even when unknown. */
-const FAILURE_CODE = /^(?:80|c2)[0-9a-f]{6}$/;
-
 /** The problem a code means, `unknown-signing-error` for another failure code, or null for a non-code. */
 export function problemForCode(hex8: string): ProblemId | null {
   const code = hex8.toLowerCase();
-  return CODE_PROBLEMS[code] ?? (FAILURE_CODE.test(code) ? 'unknown-signing-error' : null);
+  return CODE_PROBLEMS[code] ?? (isFailureCode(code) ? 'unknown-signing-error' : null);
 }
 
-/** `-2146885621` → `8009200b`: sites print HRESULTs as signed 32-bit integers. */
-export function hexFromSignedDecimal(decimal: string): string | null {
-  const value = Number(decimal);
-  if (!Number.isInteger(value) || value >= 0 || value < -0x80000000) return null;
-  return (value + 0x100000000).toString(16).padStart(8, '0');
-}
+export { hexFromSignedDecimal };
 
 /** Regular-expression sources for the three written forms of a code; each has one capture group. */
 export const CODE_SOURCES = {

@@ -11,7 +11,7 @@ export function hostMatches(pattern: string, host: string): boolean {
 }
 
 /** The platform an http(s) URL belongs to, or null. */
-export function platformForUrl<T extends PlatformMatch>(platforms: readonly T[], url: string): T | null {
+export function platformForUrl<T extends Pick<PlatformMatch, 'hosts'>>(platforms: readonly T[], url: string): T | null {
   let parsed: URL;
   try {
     parsed = new URL(url);

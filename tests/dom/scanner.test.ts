@@ -16,6 +16,11 @@ const scanner = () =>
     isRendered: fakeRendered,
   });
 const problems = (): string[] => hits.map((h) => h.signal.problem).sort();
+/** Reads a subtree to the end, as the idle slices would. */
+const scanAll = (s: ReturnType<typeof scanner>, root: Node): void => {
+  s.add(root);
+  while (s.work(Number.POSITIVE_INFINITY));
+};
 
 beforeEach(() => {
   hits = [];
@@ -25,7 +30,7 @@ beforeEach(() => {
 describe('initial scan', () => {
   it('finds text split across inline elements and anchors it on their container', () => {
     document.body.innerHTML = '<div class="modal"><p id="msg">Ошибка: <b>Набор</b> ключей <span>не существует</span> (0x80090016)</p></div>';
-    scanner().scan(document.body);
+    scanAll(scanner(), document.body);
     expect(problems()).toEqual(['key-container-missing', 'key-container-missing']);
     expect(hits[0]!.element.id).toBe('msg');
     expect(hits[0]!.excerpt).toBe('Ошибка: Набор ключей не существует (0x80090016)');
@@ -39,13 +44,13 @@ describe('initial scan', () => {
     ['noscript', '<noscript>Плагин недоступен</noscript>'],
   ])('ignores text in %s', (_tag, html) => {
     document.body.innerHTML = `<main>${html}<p>Извещение № 0373200000124000017</p></main>`;
-    scanner().scan(document.body);
+    scanAll(scanner(), document.body);
     expect(problems()).toEqual([]);
   });
 
   it('ignores its own hints', () => {
     document.body.innerHTML = '<ep-doctor-hint><span>Плагин недоступен</span></ep-doctor-hint>';
-    scanner().scan(document.body);
+    scanAll(scanner(), document.body);
     expect(problems()).toEqual([]);
   });
 
@@ -53,7 +58,7 @@ describe('initial scan', () => {
     const host = document.createElement('x-toast');
     document.body.append(host);
     host.attachShadow({ mode: 'open' }).innerHTML = '<div role="alert">Истекло время ожидания загрузки плагина</div>';
-    scanner().scan(host.shadowRoot!);
+    scanAll(scanner(), host.shadowRoot!);
     expect(problems()).toEqual(['plugin-load-timeout']);
   });
 
@@ -61,7 +66,7 @@ describe('initial scan', () => {
     const host = document.createElement('x-error');
     document.body.append(host);
     host.attachShadow({ mode: 'open' }).append('Набор ключей не существует (0x80090016)');
-    scanner().scan(host.shadowRoot!);
+    scanAll(scanner(), host.shadowRoot!);
     expect(hits.map((h) => h.excerpt)).toContain('Набор ключей не существует (0x80090016)');
   });
 });
@@ -70,12 +75,12 @@ describe('hidden text', () => {
   it('waits until hidden text is shown', () => {
     document.body.innerHTML = '<div id="err" hidden><p>Сертификат недействителен</p></div>';
     const s = scanner();
-    s.scan(document.body);
+    scanAll(s, document.body);
     expect(problems()).toEqual([]);
     expect(s.pendingCount()).toBe(1);
     document.getElementById('err')!.hidden = false;
     s.enqueue([{ type: 'attributes' } as MutationRecord]);
-    s.flush();
+    s.work(Number.POSITIVE_INFINITY);
     expect(problems()).toEqual(['cert-invalid']);
     expect(s.pendingCount()).toBe(0);
   });
@@ -83,10 +88,10 @@ describe('hidden text', () => {
   it('forgets pending text the page removed', () => {
     document.body.innerHTML = '<div id="err" style="display:none">Сертификат недействителен</div>';
     const s = scanner();
-    s.scan(document.body);
+    scanAll(s, document.body);
     document.getElementById('err')!.remove();
     s.enqueue([{ type: 'attributes' } as MutationRecord]);
-    s.flush();
+    s.work(Number.POSITIVE_INFINITY);
     expect(s.pendingCount()).toBe(0);
     expect(problems()).toEqual([]);
   });
@@ -101,14 +106,14 @@ describe('mutations', () => {
       await new Promise((r) => setTimeout(r, 0));
       records.push(...observer.takeRecords());
       s.enqueue(records.splice(0));
-      while (s.flush());
+      while (s.work(Number.POSITIVE_INFINITY));
     };
   };
 
   it('scans only what was added, including a word completed by a later insertion', async () => {
     document.body.innerHTML = '<p id="p">Выбранная <b>ЭЦП</b> не </p>';
     const s = scanner();
-    s.scan(document.body);
+    scanAll(s, document.body);
     const settle = observe(s);
     document.getElementById('p')!.append(document.createTextNode('авторизована'));
     await settle();
@@ -148,42 +153,103 @@ describe('mutations', () => {
     expect(problems()).toEqual(['plugin-host-missing']);
   });
 
-  it('bounds the characters scanned per batch and finishes in later batches', () => {
+  it('stops at the deadline and finishes in later batches, changes before subtrees', () => {
+    let clock = 0;
     const s = createScanner({
       matcher: createMatcher(GENERIC_TEXT_SIGNALS),
       onHit: (hit) => hits.push(hit),
       isOwn: () => false,
       isRendered: fakeRendered,
-      charBudget: 1000,
+      // Every look at the clock costs a millisecond: a batch of 4 ms sees a few units only.
+      now: () => clock++,
     });
-    const rows = Array.from({ length: 50 }, (_, i) => {
+    const rows = Array.from({ length: 600 }, (_, i) => {
       const row = document.createElement('div');
-      row.textContent = `${'лот '.repeat(100)} ${i === 49 ? 'Сертификат отозван' : ''}`;
+      row.textContent = `${'лот '.repeat(100)} ${i === 599 ? 'Сертификат отозван' : ''}`;
       document.body.append(row);
       return row;
     });
-    s.enqueue([{ type: 'childList', addedNodes: rows as unknown as NodeList } as unknown as MutationRecord]);
+    s.add(document.body);
+    const toast = document.createElement('p');
+    toast.textContent = 'Плагин недоступен';
+    document.body.append(toast);
+    s.enqueue([
+      { type: 'childList', addedNodes: rows as unknown as NodeList } as unknown as MutationRecord,
+      { type: 'childList', addedNodes: [toast] as unknown as NodeList } as unknown as MutationRecord,
+    ]);
+    // Even a batch whose time is already up reads the new small message.
+    s.work(clock);
+    expect(problems()).toEqual(['plugin-extension-missing']);
     let batches = 1;
-    while (s.flush()) batches++;
-    expect(batches).toBeGreaterThan(10);
-    expect(problems()).toEqual(['cert-revoked']);
+    while (s.work(clock + 4)) batches++;
+    expect(batches).toBeGreaterThan(3);
+    expect([...new Set(problems())]).toEqual(['cert-revoked', 'plugin-extension-missing']);
+  });
+});
+
+describe('subtrees read in chunks', () => {
+  const chunked = (chunkChars: number) =>
+    createScanner({ matcher: createMatcher(GENERIC_TEXT_SIGNALS), onHit: (hit) => hits.push(hit), isOwn: () => false, isRendered: fakeRendered, chunkChars });
+  const found = (): string[] => hits.map((h) => `${h.signal.problem}@${h.element.id}`).sort();
+
+  it('finds every signal exactly once whatever the chunk size, text split across nodes included', () => {
+    const parts: string[] = [];
+    const errors = ['Набор <b>ключей</b> не существует', 'Сертификат отозван (0x800B010C)', 'Ошибка: код ошибки -2146885621', 'Истекла лицензия на КриптоПро CSP'];
+    for (let i = 0; i < 40; i++) parts.push(`<p id="p${i}">${i % 9 === 4 ? errors[(i / 9) | 0] : `строка ${i} реестра лотов `.repeat(1 + (i % 5))}</p>`);
+    document.body.innerHTML = parts.join('');
+    const whole = chunked(1_000_000);
+    whole.add(document.body);
+    while (whole.work(Number.POSITIVE_INFINITY));
+    const expected = found();
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+    for (let size = 1; size <= 700; size += 7) {
+      hits = [];
+      const s = chunked(size);
+      s.add(document.body);
+      while (s.work(Number.POSITIVE_INFINITY));
+      expect(found(), `chunks of ${size}`).toEqual(expected);
+    }
+  });
+
+  it('reads one huge text node in pieces and still finds what ends it', () => {
+    document.body.innerHTML = `<pre id="log">${'запись журнала '.repeat(20_000)}Ошибка: Набор ключей не существует</pre>`;
+    let clock = 0;
+    const s = createScanner({ matcher: createMatcher(GENERIC_TEXT_SIGNALS), onHit: (hit) => hits.push(hit), isOwn: () => false, isRendered: fakeRendered, now: () => clock++ });
+    s.add(document.body);
+    // One chunk per slice: 300,000 characters of one node take ten slices, none of them the whole node.
+    let slices = 1;
+    while (s.work(clock + 1)) slices++;
+    expect(slices).toBeGreaterThanOrEqual(10);
+    expect(found()).toEqual(['key-container-missing@log']);
+  });
+
+  it('goes on after the node it stopped at when the page removed it meanwhile', () => {
+    document.body.innerHTML = `<div id="a">${'<p>строка реестра лотов</p>'.repeat(50)}</div><p id="late">Сертификат отозван</p>`;
+    let clock = 0;
+    const s = createScanner({ matcher: createMatcher(GENERIC_TEXT_SIGNALS), onHit: (hit) => hits.push(hit), isOwn: () => false, isRendered: fakeRendered, chunkChars: 100, now: () => clock++ });
+    s.add(document.body);
+    // Time for one chunk: the walk stops inside the block, which the page then removes.
+    expect(s.work(clock + 1)).toBe(true);
+    document.getElementById('a')!.remove();
+    while (s.work(Number.POSITIVE_INFINITY));
+    expect(found()).toEqual(['cert-revoked@late']);
   });
 });
 
 describe('a library\'s generic step text beside a specific error', () => {
   it('in one message, the specific one speaks', () => {
     document.body.innerHTML = '<div class="toast"><p>Ошибка при подписании данных: Набор ключей не существует. (0x80090016)</p></div>';
-    scanner().scan(document.body);
+    scanAll(scanner(), document.body);
     expect([...new Set(problems())]).toEqual(['key-container-missing']);
   });
 
   it('a specific text in a script or in another element does not silence the visible generic one', () => {
     document.body.innerHTML = '<div class="toast"><p id="err">Ошибка при подписании данных</p><script>var hint = "Набор ключей не существует";</script></div>';
-    scanner().scan(document.body);
+    scanAll(scanner(), document.body);
     expect(problems()).toEqual(['unknown-signing-error']);
     hits = [];
     document.body.innerHTML = '<p id="a">Ошибка при подписании данных</p><p id="b">Набор ключей не существует</p>';
-    scanner().scan(document.body);
+    scanAll(scanner(), document.body);
     expect(problems()).toEqual(['key-container-missing', 'unknown-signing-error']);
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, EXTENSION_DIR } from '../../scripts/lib/build.mjs';
+import { GENERIC_TEXT_SIGNALS } from '@/src/detectors/text-signals';
 import { PLATFORM_MATCHES } from '@/src/platforms';
 import { matchPatterns } from '@/src/platforms/match-url';
 
@@ -30,13 +31,19 @@ describe('built manifest', () => {
 
   it('runs both content scripts on exactly the platform hosts, in all frames, from document_start', () => {
     const expected = matchPatterns(PLATFORM_MATCHES);
-    expect(manifest.content_scripts.map((cs) => cs.js)).toEqual([['content-scripts/detect.js'], ['content-scripts/page-hooks.js']]);
+    expect(manifest.content_scripts.map((cs) => cs.js)).toEqual([['detect.js'], ['content-scripts/page-hooks.js']]);
     for (const cs of manifest.content_scripts) {
       expect([...cs.matches].sort()).toEqual([...expected].sort());
       expect(cs).toMatchObject({ all_frames: true, run_at: 'document_start', match_origin_as_fallback: true });
     }
     expect(manifest.content_scripts[1]!.world).toBe('MAIN');
     expect(manifest.content_scripts[0]!.world).toBeUndefined();
+  });
+
+  it('the detector bundle carries no signal text and no platform host: both come compiled from storage', () => {
+    const bundle = readFileSync(path.join(EXTENSION_DIR, 'detect.js'), 'utf8');
+    for (const signal of [...GENERIC_TEXT_SIGNALS, ...PLATFORM_MATCHES.flatMap((p) => p.texts)]) expect(bundle, signal.text).not.toContain(signal.text.slice(0, 12));
+    for (const host of PLATFORM_MATCHES.flatMap((p) => p.hosts)) expect(bundle, host).not.toContain(host.replace(/^\*\./, ''));
   });
 
   it('pins the development extension id with a key', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_PROBLEMS } from '@/src/detectors/code-signals';
 import { createMatcher } from '@/src/detectors/matcher';
-import { triggerOf } from '@/src/detectors/prefilter';
+import { triggerOf } from '@/src/detectors/compile-detector';
 import { GENERIC_TEXT_SIGNALS } from '@/src/detectors/text-signals';
 import { PLATFORM_MATCHES } from '@/src/platforms';
 

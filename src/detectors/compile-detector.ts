@@ -1,0 +1,66 @@
+import { CODE_SOURCES } from './code-signals';
+import { CODE_SLOTS, type CompiledDetector } from './compiled-detector';
+import { compilePattern, MAX_GAP, MAX_SPACES } from './compile-pattern';
+import type { TextSignal } from './text-signals';
+
+/** The longest letter run of a signal text, lower-cased; е and ё match each other. */
+export function triggerOf(text: string): string {
+  const words = text.toLowerCase().split(/[^a-zа-яё0-9]+/i);
+  const longest = words.reduce((best, word) => (word.length > best.length ? word : best), '');
+  return longest.replace(/[её]/g, '[её]');
+}
+
+interface TrieNode {
+  end: boolean;
+  next: Map<string, TrieNode>;
+}
+
+/**
+ * The trigger words as one trie-shaped alternation (`с(?:[её]ртификат|…)`): the regex engine tries one
+ * branch per first letter instead of every word at every position — half the cost of the flat
+ * alternation on a 2 MB page. A word that is a prefix of another ends the match early, which is all a
+ * trigger needs.
+ */
+export function triggerTrie(words: readonly string[]): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const word of words) {
+    let node = root;
+    for (const token of word.match(/\[её\]|[^]/g) ?? []) {
+      let child = node.next.get(token);
+      if (child === undefined) node.next.set(token, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: TrieNode): string => {
+    if (node.end) return '';
+    // Tokens are letters, digits or `[её]` (triggerOf): nothing to escape.
+    const branches = [...node.next].map(([token, child]) => token + emit(child));
+    return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+  };
+  return emit(root);
+}
+
+/** Codes: `0x…`, a word followed by a hex code, or a signed decimal. */
+const CODE_TRIGGERS = ['0x[0-9a-f]{8}', '(?:код|code)[^0-9a-f]{0,30}[0-9a-f]{8}', '-[12][0-9]{9}'];
+
+/**
+ * Compiles texts (and the code forms) for matcherFromCompiled. Runs in the background, which stores
+ * the result for content scripts (detect-pack.ts), and in tests, which compile exactly the same.
+ */
+export function compileDetector(texts: readonly TextSignal[]): CompiledDetector {
+  const sources = texts.map((signal) => `(${compilePattern(signal.text)})`);
+  // The code sources carry their own capture group; wrap without capturing to keep one group each.
+  const codeKeys = CODE_SLOTS.map((slot) => slot.slice(1) as keyof typeof CODE_SOURCES);
+  for (const key of codeKeys) sources.push(`(?:${CODE_SOURCES[key]})`);
+  const triggers = [...new Set(texts.map((s) => triggerOf(s.text)))].filter((t) => t.length > 0);
+  // A match begins at most its own length before its trigger: its characters, up to MAX_SPACES per
+  // space, MAX_GAP per gap (…); codes need 60 characters of context before them.
+  const longest = (s: TextSignal): number => s.text.length + (s.text.match(/\s+/g)?.length ?? 0) * MAX_SPACES + (s.text.match(/…|\.\.\./g)?.length ?? 0) * MAX_GAP;
+  return {
+    source: sources.join('|'),
+    slots: [...texts.map((s) => s.problem as string), ...CODE_SLOTS],
+    triggers: [...(triggers.length > 0 ? [triggerTrie(triggers)] : []), ...CODE_TRIGGERS].join('|'),
+    reach: Math.max(120, ...texts.map(longest)),
+  };
+}
