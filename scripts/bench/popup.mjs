@@ -38,27 +38,25 @@ function importsOf(file) {
  */
 export function popupBytes(html = readFileSync(path.join(EXTENSION_DIR, 'popup.html'), 'utf8')) {
   const first = new Set([...html.matchAll(/(?:src|href)="\/([^"]+\.(?:js|css))"/g)].map((m) => /** @type {string} */ (m[1])));
-  const later = new Set();
-  const queue = [...first].filter((f) => f.endsWith('.js'));
-  while (queue.length > 0) {
-    const file = /** @type {string} */ (queue.pop());
-    const { staticImports, dynamicImports } = importsOf(file);
-    for (const next of staticImports) {
-      if (!first.has(next)) {
-        first.add(next);
-        later.delete(next);
-        queue.push(next);
+  /** Every chunk reachable from `start` by the imports `follow` picks. */
+  const reach = (/** @type {Iterable<string>} */ start, /** @type {(file: string) => string[]} */ follow) => {
+    const seen = new Set(start);
+    const queue = [...seen].filter((f) => f.endsWith('.js'));
+    while (queue.length > 0) {
+      for (const next of follow(/** @type {string} */ (queue.pop()))) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
       }
     }
-    for (const next of dynamicImports) {
-      if (!first.has(next) && !later.has(next)) {
-        later.add(next);
-        queue.push(next);
-      }
-    }
-  }
+    return seen;
+  };
+  const firstPaint = reach(first, (file) => importsOf(file).staticImports);
+  const everything = reach(first, (file) => [...importsOf(file).staticImports, ...importsOf(file).dynamicImports]);
+  const later = [...everything].filter((f) => !firstPaint.has(f));
   const sum = (/** @type {Iterable<string>} */ files) => [...files].reduce((n, f) => n + kb(f), 0);
-  return { kb: sum(first), files: [...first], laterKb: sum(later), laterFiles: [...later] };
+  return { kb: sum(firstPaint), files: [...firstPaint], laterKb: sum(later), laterFiles: later };
 }
 
 /**
