@@ -26,8 +26,8 @@ const stored: CheckResult = {
   startedAt: 1,
   finishedAt: 2,
   problems: [
-    { id: 'csp-license-expired', severity: 'error', source: 'probe', evidence: 'licence ended 2026-01-01' },
-    { id: 'plugin-outdated', severity: 'warning', source: 'probe', evidence: 'plug-in 2.0.13642' },
+    { id: 'csp-license-expired', severity: 'error', source: 'plugin', evidence: 'licence ended 2026-01-01' },
+    { id: 'plugin-outdated', severity: 'warning', source: 'plugin', evidence: 'plug-in 2.0.13642' },
   ],
   facts: null,
   pageFindings: [],
@@ -42,7 +42,7 @@ describe('the popup opens with the stored result', () => {
     performance.clearMarks('ep-doctor:result-shown');
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'ep-doctor', version: VERSION });
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ru');
-    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: TAB, url: 'https://www.sberbank-ast.ru/sign' } as Awaited<ReturnType<typeof fakeBrowser.tabs.get>>);
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: TAB, url: 'https://www.sberbank-ast.ru/sign' } as never);
     vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(undefined);
   });
   afterEach(() => {
