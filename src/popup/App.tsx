@@ -11,6 +11,7 @@ import { parseCheckReply } from './stored';
 import type { Finding } from '../core/messages';
 import type { FirstRead, TabInfo } from './first-read';
 import { LazyReportPanel, loadReportPanel } from './report-panel-lazy';
+import { afterFirstPaint } from './after-paint';
 import { packPlatform } from '../core/pack-platform';
 
 /** A quick check ends well before this; past it the popup stops waiting and says so. */
@@ -66,8 +67,8 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
   const [signing, setSigning] = useState<string | null>(null);
   const [signature, setSignature] = useState<CheckResult | null>(null);
 
-  // Runs after the first paint: the full pack (details, steps, the report) and the report's code load
-  // now, never before the stored result is on screen.
+  // Runs after the first render: the full pack (details, steps, the report) and the report's code load
+  // once the first paint is on screen, never before.
   useEffect(() => {
     void (async () => {
       const read = first ?? (await later);
@@ -82,8 +83,10 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
         setPageFindings(read.findings?.findings ?? []);
         if (read.check?.status !== 'running') setResult(read.check);
       }
-      void loadReportPanel();
-      const packLoaded = loadHintPack(read.lang).then(setPack);
+      const packLoaded = afterFirstPaint().then(async () => {
+        void loadReportPanel();
+        setPack(await loadHintPack(read.lang));
+      });
       const target = read.tab;
       if (target !== null && read.check?.status === 'running') {
         // A check started from the hint is still running: follow it to its end.
