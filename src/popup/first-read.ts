@@ -34,10 +34,21 @@ async function targetTab(param: number | null): Promise<TabInfo | null> {
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? '' };
 }
 
+/**
+ * A read entrypoints/popup/script-start.js already started (before the modules loaded), taken over
+ * once; null when it did not start that one.
+ */
+function earlyRead(name: string): Promise<Record<string, unknown>> | null {
+  const reads = (window as { epDoctorEarlyReads?: Record<string, Promise<Record<string, unknown>> | undefined> }).epDoctorEarlyReads;
+  const read = reads?.[name];
+  if (reads !== undefined) delete reads[name];
+  return read ?? null;
+}
+
 async function tabStorage(tabId: number): Promise<Pick<FirstRead, 'findings' | 'check'>> {
   const findingsKey = tabFindingsKey(tabId);
   const checkKey = checkResultKey(tabId);
-  const stored = await browser.storage.session.get([findingsKey, checkKey]);
+  const stored = await (earlyRead(`session:${tabId}`) ?? browser.storage.session.get([findingsKey, checkKey]));
   const findings: unknown = stored[findingsKey];
   const check: unknown = stored[checkKey];
   return { findings: looksLikeTabFindings(findings) ? findings : null, check: looksLikeCheckResult(check) ? check : null };
@@ -50,7 +61,7 @@ async function tabStorage(tabId: number): Promise<Pick<FirstRead, 'findings' | '
  */
 export async function readFirst(): Promise<FirstRead> {
   const param = tabParam();
-  const local = browser.storage.local.get([LANG_SETTING_KEY, ...LANGS.map(hintTitlesKey)]);
+  const local = earlyRead('local') ?? browser.storage.local.get([LANG_SETTING_KEY, ...LANGS.map(hintTitlesKey)]);
   const tab = targetTab(param);
   const early = param === null ? null : tabStorage(param);
   // Not awaited when the tab is gone; its failure must not surface as an unhandled rejection.

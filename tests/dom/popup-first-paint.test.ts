@@ -123,3 +123,26 @@ describe('the popup opens with the stored result', () => {
     render(null, root);
   });
 });
+
+describe('reads the start script began', () => {
+  afterEach(() => {
+    fakeBrowser.reset();
+    vi.restoreAllMocks();
+    Reflect.deleteProperty(window, 'epDoctorEarlyReads');
+  });
+
+  it('are taken over, not asked again', async () => {
+    history.replaceState(null, '', `/popup.html?tab=${TAB}`);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'ep-doctor', version: VERSION });
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ru');
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: TAB, url: 'https://www.sberbank-ast.ru/sign' } as never);
+    const local = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const session = vi.spyOn(fakeBrowser.storage.session, 'get');
+    Reflect.set(window, 'epDoctorEarlyReads', { local: Promise.resolve({ 'settings:lang': 'en' }), [`session:${TAB}`]: Promise.resolve({ [checkResultKey(TAB)]: stored }) });
+    const first = await readFirst();
+    expect(first.setting).toBe('en');
+    expect(first.check?.id).toBe('c1');
+    expect(local).not.toHaveBeenCalled();
+    expect(session).not.toHaveBeenCalled();
+  });
+});
