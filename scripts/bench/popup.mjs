@@ -110,7 +110,11 @@ export async function popupFigures() {
   const onScreen = popups.map((p) => Math.max(p.resultShown, p.fcp));
   const own = popups.map((p) => p.fcp - p.scriptStart);
   // Where our part goes: modules fetched and evaluated, storage read, then render and the browser's frame.
-  const split = `modules ${median(popups.map((p) => p.modulesReady - p.scriptStart)).toFixed(1)} ms, storage ${median(popups.map((p) => p.storageRead - p.modulesReady)).toFixed(1)} ms, render and paint ${median(popups.map((p) => p.fcp - p.storageRead)).toFixed(1)} ms`;
+  const part = (/** @type {(p: typeof popups[number]) => number} */ f) => {
+    const values = popups.map(f).filter(Number.isFinite);
+    return values.length === 0 ? 'n/a' : `${median(values).toFixed(1)} ms`;
+  };
+  const split = `modules ${part((p) => p.modulesReady - p.scriptStart)}, storage ${part((p) => p.storageRead - p.modulesReady)}, render and paint ${part((p) => p.fcp - p.storageRead)}`;
   const versusEmpty = onScreen.map((t, i) => t - /** @type {number} */ (empties[i]));
   const afterPaint = popups.map((p, i) => /** @type {number} */ (onScreen[i]) - p.fcp);
   const inFirstPaint = afterPaint.filter((d) => d <= 0).length;
