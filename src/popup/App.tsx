@@ -1,29 +1,18 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CheckResult } from '../core/check-result';
 import type { HintPack } from '../core/hint-pack';
 import { t } from '../core/i18n';
+import type { HintTitles } from '../core/hint-titles';
 import { LANG_SETTING_KEY, resolveLang, type Lang } from '../core/localized';
-import { checkResultKey, tabFindingsKey } from '../core/keys';
 import { loadHintPack } from './hint-pack';
 import { CompanionOffer, Components, maskedOwner, PageFindings, ProblemItem, statusIcon, type Say } from './sections';
-import { looksLikeCheckResult, looksLikeTabFindings, parseCheckReply } from './stored';
+import { parseCheckReply } from './stored';
 import type { Finding } from '../core/messages';
-import { ReportPanel } from './ReportPanel';
+import type { FirstRead, TabInfo } from './first-read';
+import { LazyReportPanel, loadReportPanel } from './report-panel-lazy';
+import { afterFirstPaint } from './after-paint';
 import { packPlatform } from '../core/pack-platform';
-
-interface TabInfo {
-  id: number;
-  url: string;
-}
-
-/** The tab to check: `?tab=` when the popup is opened as a page for a tab, else the active tab. */
-async function targetTab(): Promise<TabInfo | null> {
-  const param = Number(new URLSearchParams(location.search).get('tab'));
-  const tab = Number.isInteger(param) && param > 0 ? await browser.tabs.get(param).catch(() => null) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? '' };
-}
-
 
 /** A quick check ends well before this; past it the popup stops waiting and says so. */
 const CHECK_LIMIT_MS = 40_000;
@@ -59,66 +48,72 @@ async function checkWithBound(tabId: number, message: Record<string, unknown>, k
 /**
  * The popup: the tab's platform, «Проверить», the verdict and the problems found. Texts of problems
  * come from the hint pack the background keeps, so the popup bundles no catalog.
+ * `first` is what storage held when the popup opened (read before the first render, so the stored
+ * result is in the first paint); null when those reads were slow, and then `later` brings it.
  */
-export function App() {
-  const [lang, setLang] = useState<Lang>('ru');
-  const [tab, setTab] = useState<TabInfo | null>(null);
+export function App({ first, later }: { first: FirstRead | null; later: Promise<FirstRead | null> }) {
+  const [lang, setLang] = useState<Lang>(first?.lang ?? 'ru');
+  const [tab, setTab] = useState<TabInfo | null>(first?.tab ?? null);
   const [pack, setPack] = useState<HintPack | null>(null);
-  const [result, setResult] = useState<CheckResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [pagePlatform, setPagePlatform] = useState<string | null>(null);
-  const [pageFindings, setPageFindings] = useState<readonly Finding[]>([]);
+  const [storedTitles, setStoredTitles] = useState<FirstRead['titles']>(first?.titles ?? {});
+  // A check still running is followed (below), not shown as a verdict.
+  const [result, setResult] = useState<CheckResult | null>(first?.check?.status === 'running' ? null : (first?.check ?? null));
+  const [busy, setBusy] = useState(first?.check?.status === 'running');
+  const [pagePlatform, setPagePlatform] = useState<string | null>(first?.findings?.platformId ?? null);
+  const [pageFindings, setPageFindings] = useState<readonly Finding[]>(first?.findings?.findings ?? []);
   const [step, setStep] = useState('probe');
-  const [setting, setSetting] = useState<'auto' | Lang>('auto');
+  const [setting, setSetting] = useState<'auto' | Lang>(first?.setting ?? 'auto');
   const cancelRef = useRef(false);
   const [signing, setSigning] = useState<string | null>(null);
   const [signature, setSignature] = useState<CheckResult | null>(null);
 
+  // Runs after the first render: the full pack (details, steps, the report) and the report's code load
+  // once the first paint is on screen, never before.
   useEffect(() => {
     void (async () => {
-      // Everything the first paint needs is read at once, straight from storage (no service-worker
-      // round trip): the language, the tab, its stored check and findings; the texts follow.
-      const [stored0, target] = await Promise.all([browser.storage.local.get(LANG_SETTING_KEY), targetTab()]);
-      const saved: unknown = stored0[LANG_SETTING_KEY];
-      if (saved === 'ru' || saved === 'en') setSetting(saved);
-      const chosen = resolveLang(saved, browser.i18n.getUILanguage());
-      setLang(chosen);
-      document.documentElement.lang = chosen;
-      const packLoaded = loadHintPack(chosen).then(setPack);
-      setTab(target);
-      if (target !== null) {
-        const findingsKey = tabFindingsKey(target.id);
-        const checkKey = checkResultKey(target.id);
-        const stored = await browser.storage.session.get([findingsKey, checkKey]);
-        const findings: unknown = stored[findingsKey];
-        if (looksLikeTabFindings(findings)) {
-          setPagePlatform(findings.platformId);
-          setPageFindings(findings.findings);
-        }
-        const check: unknown = stored[checkKey];
-        const parsed = looksLikeCheckResult(check) ? { success: true as const, data: check } : { success: false as const };
-        if (parsed.success && parsed.data.status === 'running') {
-          // A check started from the hint is still running: follow it to its end.
-          setBusy(true);
-          setResult((await checkWithBound(target.id, { type: 'ui→bg:get-check', tabId: target.id }, 'quick', CHECK_LIMIT_MS, parsed.data.startedAt)) ?? timedOut(target.id));
-          setBusy(false);
-        } else if (parsed.success) setResult(parsed.data);
+      const read = first ?? (await later);
+      if (read === null) return;
+      if (first === null) {
+        setSetting(read.setting);
+        setLang(read.lang);
+        document.documentElement.lang = read.lang;
+        setStoredTitles(read.titles);
+        setTab(read.tab);
+        setPagePlatform(read.findings?.platformId ?? null);
+        setPageFindings(read.findings?.findings ?? []);
+        if (read.check?.status !== 'running') setResult(read.check);
+      }
+      const packLoaded = afterFirstPaint().then(async () => {
+        void loadReportPanel();
+        setPack(await loadHintPack(read.lang));
+      });
+      const target = read.tab;
+      if (target !== null && read.check?.status === 'running') {
+        // A check started from the hint is still running: follow it to its end.
+        setBusy(true);
+        setResult((await checkWithBound(target.id, { type: 'ui→bg:get-check', tabId: target.id }, 'quick', CHECK_LIMIT_MS, read.check.startedAt)) ?? timedOut(target.id));
+        setBusy(false);
       }
       await packLoaded;
     })();
-  }, []);
+  }, [first, later]);
 
-  // The benchmark reads this: how long after opening the popup the stored result is on screen.
-  useEffect(() => {
-    if (result !== null && performance.getEntriesByName('ep-doctor:result-shown').length === 0) requestAnimationFrame(() => performance.mark('ep-doctor:result-shown'));
-  }, [result]);
+  // The pack of the language on screen; while another language's pack loads, its titles key stands in.
+  const current = pack?.lang === lang ? pack : null;
+  const titles: HintTitles | null = current ?? storedTitles[lang] ?? null;
+
+  // The benchmark reads this: the stored result is on screen, with its titles. The mark is made at the
+  // start of the frame that paints it (a layout effect runs before the browser paints).
+  useLayoutEffect(() => {
+    if (result !== null && titles !== null && performance.getEntriesByName('ep-doctor:result-shown').length === 0) requestAnimationFrame(() => performance.mark('ep-doctor:result-shown'));
+  }, [result, titles]);
 
   const say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(lang, key, params);
   const isWeb = tab !== null && /^https?:/.test(tab.url);
-  const severities: Record<string, string | undefined> = Object.fromEntries(Object.entries(pack?.problems ?? {}).map(([id, entry]) => [id, entry.severity]));
+  const severities: Record<string, string | undefined> = Object.fromEntries(Object.entries(titles?.problems ?? {}).map(([id, entry]) => [id, entry.severity]));
   // The content script names the platform of the page it runs on; the popup bundles no platform data.
   const platformId = result?.platformId ?? pagePlatform;
-  const platformName = platformId === null ? null : ((pack === null || pack === undefined ? undefined : packPlatform(pack, platformId))?.name ?? platformId);
+  const platformName = platformId === null ? null : ((titles === null ? undefined : packPlatform(titles, platformId))?.name ?? platformId);
 
   const runCheck = async () => {
     if (tab === null) return;
@@ -194,11 +189,11 @@ export function App() {
           </button>
         </div>
       )}
-      {!busy && result === null && <PageFindings findings={pageFindings} pack={pack} say={say} />}
-      {!busy && result !== null && <Verdict result={result} pack={pack} say={say} lang={lang} tabUrl={tab?.url ?? ''} platformId={platformId} />}
+      {!busy && result === null && <PageFindings findings={pageFindings} titles={titles} say={say} />}
+      {!busy && result !== null && <Verdict result={result} pack={current} titles={titles} say={say} lang={lang} tabUrl={tab?.url ?? ''} platformId={platformId} />}
       {!busy && result?.facts !== null && result?.facts !== undefined && <Components facts={result.facts} say={say} />}
       {!busy && result?.facts !== null && result?.facts !== undefined && <CompanionOffer facts={result.facts} say={say} />}
-      {!busy && tab !== null && isWeb && pack !== null && <ReportPanel tabId={tab.id} result={result} pack={pack} lang={lang} />}
+      {!busy && tab !== null && isWeb && current !== null && <LazyReportPanel tabId={tab.id} result={result} pack={current} lang={lang} />}
       {!busy && result?.status === 'done' && result.facts !== null && (
         <section>
           <h2>{say('popupExtensions')}</h2>
@@ -241,7 +236,7 @@ export function App() {
                     c.validTo !== null ? say('popupValidTo', { date: new Date(c.validTo).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB') }) : null,
                     c.keyValidTo !== null ? say('popupKeyTo', { date: new Date(c.keyValidTo).toLocaleDateString(lang === 'ru' ? 'ru-RU' : 'en-GB') }) : null,
                     c.keyStore === undefined || c.keyStore === null ? null : say(`popupKeyStore_${c.keyStore}`),
-                    ...c.problems.map((id) => pack?.problems[id]?.title ?? id),
+                    ...c.problems.map((id) => titles?.problems[id]?.title ?? id),
                   ]
                     .filter((x) => x !== null)
                     .join(' · ')}
@@ -269,7 +264,7 @@ export function App() {
               <ul class="problems">
                 {signature.problems.map((p) => (
                   <li data-severity={p.severity} key={p.id}>
-                    <div class="problem-title">{pack?.problems[p.id]?.title ?? p.id}</div>
+                    <div class="problem-title">{titles?.problems[p.id]?.title ?? p.id}</div>
                     <div class="evidence">
                       {p.id} · {p.evidence}
                     </div>
@@ -305,7 +300,7 @@ function timedOut(tabId: number, kind: 'quick' | 'sign' = 'quick'): CheckResult 
 
 const REASONS = { 'not-web': 'reasonNotWeb', tampered: 'reasonTampered', 'no-access': 'reasonNoAccess', timeout: 'reasonTimeout', 'bad-report': 'reasonBadReport', interrupted: 'reasonInternal', internal: 'reasonInternal', cancelled: 'reasonCancelled', navigated: 'reasonNavigated', 'foreign-signature': 'reasonForeignSignature', 'signature-unchecked': 'reasonSignatureUnchecked', 'plugin-slow': 'reasonPluginSlow' } as const;
 
-function Verdict({ result, pack, say, lang, tabUrl, platformId }: { result: CheckResult; pack: HintPack | null; say: Say; lang: Lang; tabUrl: string; platformId: string | null }) {
+function Verdict({ result, pack, titles, say, lang, tabUrl, platformId }: { result: CheckResult; pack: HintPack | null; titles: HintTitles | null; say: Say; lang: Lang; tabUrl: string; platformId: string | null }) {
   const stale = (() => {
     try {
       const u = new URL(tabUrl);
@@ -336,7 +331,7 @@ function Verdict({ result, pack, say, lang, tabUrl, platformId }: { result: Chec
       </p>
       <ul class="problems">
         {result.problems.map((p) => (
-          <ProblemItem key={`${p.id}${p.certificate ?? ''}`} problem={p} pack={pack} platformId={platformId} say={say} lang={lang} certificates={result.facts?.certificates ?? []} />
+          <ProblemItem key={`${p.id}${p.certificate ?? ''}`} problem={p} pack={pack} titles={titles} platformId={platformId} say={say} lang={lang} certificates={result.facts?.certificates ?? []} />
         ))}
       </ul>
       {result.finishedAt !== undefined && <p class="meta">{say('popupCheckedAt', { time: new Date(result.finishedAt).toLocaleString(document.documentElement.lang === 'en' ? 'en-GB' : 'ru-RU') })}</p>}

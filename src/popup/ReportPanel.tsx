@@ -8,7 +8,8 @@ import { tabFindingsKey } from '../core/keys';
 import { encodeBlock } from '../core/report/block-encode';
 import { buildReport } from '../core/report/build';
 import { renderReportText, reportMessage } from '../core/report/render-text';
-import { RULES } from '../plugin/compat/pack';
+// Only the pack's date: a named JSON import keeps zod and the rules themselves out of the popup.
+import { pack as rulePack } from '../plugin/compat/rules.json';
 import { looksLikeTabFindings } from './stored';
 
 /**
@@ -39,7 +40,7 @@ export function ReportPanel({ tabId, result, pack, lang }: { tabId: number; resu
           timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
           lang,
           extensionVersion: browser.runtime.getManifest().version,
-          rulePack: RULES.pack,
+          rulePack,
           random,
           pageFindings: findings.success ? findings.data.findings : [],
           pageUrl: tab?.url ?? '',

@@ -1,6 +1,7 @@
 import { composeSteps } from '../core/compose-steps';
 import type { CheckFacts, CheckProblem } from '../core/check-result';
 import type { HintPack } from '../core/hint-pack';
+import type { HintTitles } from '../core/hint-titles';
 import type { t } from '../core/i18n';
 import { causeT } from '../core/i18n/causes';
 import type { Lang } from '../core/localized';
@@ -10,15 +11,19 @@ import { packPlatform } from '../core/pack-platform';
 
 export type Say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => string;
 
-/** One problem: title, evidence, and (on demand) what it means and the platform's remedy with its help links. */
-export function ProblemItem({ problem, pack, platformId, say, lang, certificates = [] }: { problem: CheckProblem; pack: HintPack | null; platformId: string | null; say: Say; lang: Lang; certificates?: CheckFacts['certificates'] }) {
+/**
+ * One problem: title, evidence, and (on demand) what it means and the platform's remedy with its help
+ * links. The title may come from the small titles key before the full pack has been read.
+ */
+export function ProblemItem({ problem, pack, titles = pack, platformId, say, lang, certificates = [] }: { problem: CheckProblem; pack: HintPack | null; titles?: HintTitles | null; platformId: string | null; say: Say; lang: Lang; certificates?: CheckFacts['certificates'] }) {
   const cert = problem.certificate === undefined ? undefined : certificates.find((c) => c.thumbprint === problem.certificate);
   const entry = pack?.problems[problem.id];
+  const title = titles?.problems[problem.id]?.title ?? problem.id;
   const platform = pack === null || pack === undefined ? undefined : packPlatform(pack, platformId);
   const steps = entry === undefined ? [] : composeSteps(entry.steps, platform?.remedies[problem.id]);
   return (
     <li data-severity={problem.severity} data-problem={problem.id}>
-      <div class="problem-title">{entry?.title ?? problem.id}</div>
+      <div class="problem-title">{title}</div>
       {problem.cause !== undefined && <div class="cause">{causeText(problem.cause, say, lang)}</div>}
       <div class="evidence">
         {problem.id} · {problem.evidence}
@@ -60,15 +65,15 @@ export function causeText(cause: NonNullable<CheckProblem['cause']>, say: Say, l
 }
 
 /** What the page itself showed before any check (the content script's findings). */
-export function PageFindings({ findings, pack, say }: { findings: readonly Finding[]; pack: HintPack | null; say: Say }) {
+export function PageFindings({ findings, titles, say }: { findings: readonly Finding[]; titles: HintTitles | null; say: Say }) {
   if (findings.length === 0) return null;
   return (
     <section>
       <h2>{say('popupPageShowed')}</h2>
       <ul class="problems">
         {findings.map((f) => (
-          <li key={f.problem} data-severity={pack?.problems[f.problem]?.severity ?? 'info'}>
-            <div class="problem-title">{pack?.problems[f.problem]?.title ?? f.problem}</div>
+          <li key={f.problem} data-severity={titles?.problems[f.problem]?.severity ?? 'info'}>
+            <div class="problem-title">{titles?.problems[f.problem]?.title ?? f.problem}</div>
             <div class="evidence">
               «{f.excerpt}»{f.code === undefined ? '' : ` (${f.code})`}
             </div>
