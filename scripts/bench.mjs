@@ -14,6 +14,9 @@ import { analysisMs, bundleSizes, verificationMsInWorker } from './bench/certs.m
 import { checkFigures } from './bench/check.mjs';
 import { contentFigures } from './bench/content.mjs';
 import { hostFigures } from './bench/host.mjs';
+import { memoryFigures } from './bench/memory.mjs';
+import { pageLoadFigures } from './bench/page-load.mjs';
+import { worstCaseFigures } from './bench/worst-case.mjs';
 import { popupFigures } from './bench/popup.mjs';
 import { figure, markdownTable, passes } from './bench/table.mjs';
 import { ensureBuilt, EXTENSION_DIR, ROOT } from './lib/build.mjs';
@@ -33,6 +36,14 @@ const figures = [];
 if (wanted('content')) {
   progress('content script on the big page');
   figures.push(...(await contentFigures()));
+}
+if (wanted('load')) {
+  progress(`page load with and without, ${process.env['BENCH_LOADS'] ?? 15} pairs`);
+  figures.push(...(await pageLoadFigures()));
+}
+if (wanted('worst')) {
+  progress('crafted worst-case inputs (Node)');
+  figures.push(...(await worstCaseFigures()));
 }
 if (wanted('size')) {
   const kb = (/** @type {string} */ file) => statSync(path.join(EXTENSION_DIR, file)).size / 1024;
@@ -59,11 +70,15 @@ if (wanted('check')) {
 }
 if (wanted('popup')) {
   progress('popup');
-  figures.push(...withFloor(await popupFigures()));
+  figures.push(...(await popupFigures()));
 }
 if (wanted('host')) {
   progress('companion host');
   figures.push(...withFloor(await hostFigures()));
+}
+if (wanted('memory')) {
+  progress(`memory soak, ${process.env['BENCH_SOAK_MINUTES'] ?? 10} minutes`);
+  figures.push(...(await memoryFigures()));
 }
 
 const chromium = (() => {

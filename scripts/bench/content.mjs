@@ -121,6 +121,7 @@ export async function contentFigures({ loads = 9 } = {}) {
     }
 
     const pages = { with: await open(WITH_HOST), without: await open(WITHOUT_HOST) };
+    await pages.with.bringToFront();
     await scanned(pages.with);
     const oneFragment = await change(pages, `(run) => { const rows = window.__rows(1000, 'f' + run); const frag = document.createDocumentFragment(); frag.append(...rows); document.getElementById('rows').append(frag); return rows; }`, 7);
     const oneByOne = await change(pages, `(run) => { const rows = window.__rows(1000, 'o' + run); const body = document.getElementById('rows'); for (const row of rows) body.append(row); return rows; }`, 7);
@@ -133,6 +134,8 @@ export async function contentFigures({ loads = 9 } = {}) {
       const errors = ['Плагин недоступен', 'Набор ключей не существует', 'Сертификат недействителен', 'Истекло время ожидания загрузки плагина', 'Ошибка при подписании (0x8007065B)', 'Сертификат отозван', 'Вставьте носитель'];
       /** @type {number[]} */ const ms = [];
       /** @type {number[]} */ const frames = [];
+      /** @type {number[]} */ const ours = [];
+      /** @type {number[]} */ const layouts = [];
       for (const text of errors) {
         // A fresh page view each time (SPA navigation), so each error gets its own hint.
         await pages.with.evaluate(() => {
@@ -143,16 +146,11 @@ export async function contentFigures({ loads = 9 } = {}) {
         const result = await pages.with.evaluate(
           (message) =>
             new Promise((resolve) => {
-              let frame = 0;
-              const tick = () => {
-                frame++;
-                if (frame < 120) requestAnimationFrame(tick);
-              };
+              performance.clearMeasures();
+              const hinted = () => document.querySelector('ep-doctor-hint') !== null;
+              let hintAt = Number.NaN;
               const observer = new MutationObserver(() => {
-                if (document.querySelector('ep-doctor-hint') !== null) {
-                  observer.disconnect();
-                  resolve({ ms: performance.now() - start, frames: frame });
-                }
+                if (Number.isNaN(hintAt) && hinted()) hintAt = performance.now();
               });
               observer.observe(document.body, { childList: true, subtree: true });
               const p = document.createElement('p');
@@ -160,17 +158,34 @@ export async function contentFigures({ loads = 9 } = {}) {
               p.textContent = message;
               const start = performance.now();
               document.getElementById('messages')?.append(p);
-              requestAnimationFrame(tick);
-              setTimeout(() => resolve({ ms: Number.NaN, frames: Number.NaN }), 5000);
+              // After each frame is painted (a task queued from its animation-frame callbacks): is the hint in it?
+              let frames = 0;
+              const afterFrame = () =>
+                requestAnimationFrame(() =>
+                  setTimeout(() => {
+                    if (hinted()) {
+                      observer.disconnect();
+                      const ours = /** @type {PerformanceEntry[]} */ (/** @type {any} */ (window).__ours());
+                      const sum = (/** @type {string} */ name) => ours.filter((e) => e.name === `ep-doctor:task:${name}`).reduce((s, e) => s + e.duration, 0);
+                      resolve({ ms: hintAt - start, frames, ours: sum('observe') + sum('batch') - sum('visible'), layout: sum('visible') });
+                    } else if (++frames < 600 && performance.now() - start < 20_000) afterFrame();
+                    else resolve({ ms: Number.NaN, frames: Number.NaN, ours: Number.NaN, layout: Number.NaN });
+                  }, 0),
+                );
+              afterFrame();
             }),
           text,
         );
-        const r = /** @type {{ ms: number, frames: number }} */ (result);
+        const r = /** @type {{ ms: number, frames: number, ours: number, layout: number }} */ (result);
         ms.push(r.ms);
         frames.push(r.frames);
+        ours.push(r.ours);
+        layouts.push(r.layout);
       }
-      return { label, ms: median(ms), max: Math.max(...ms), frames: Math.max(...frames) };
+      return { label, ms: median(ms), max: Math.max(...ms), frames: Math.max(...frames), ours: median(ours), oursMax: Math.max(...ours), layout: median(layouts) };
     };
+    // A tab in the background gets no animation frames: the platform tab is the one the user looks at.
+    await pages.with.bringToFront();
     const settled = await latency('settled page');
     // The office PC: the page keeps adding and removing rows, and the CPU runs at half speed.
     const cdp = await pages.with.createCDPSession();
@@ -197,8 +212,10 @@ export async function contentFigures({ loads = 9 } = {}) {
       figure('changes: 100,000-node flood, total', flood.value, 'ms', 100, flood.floor, 'page reads them', `6,700 rows at once, median of ${flood.runs}`),
       figure('changes: 100,000-node flood, longest task', flood.max, 'ms', 16, null, null, `worst of ${flood.runs}`),
       figure('crafted 1 MB text added (worst case): longest task', worst.max, 'ms', 16, worst.floor, 'page reads it', `«код …» repeated with spaces, colons and dashes; our total ${worst.value.toFixed(1)} ms`),
-      figure('hint after the error appears, settled page', settled.ms, 'ms', 16, null, null, `median of 7 errors; max ${settled.max.toFixed(1)} ms; at most ${settled.frames} frame(s) later`),
-      figure('hint after the error appears, busy page', busy.ms, 'ms', 16, null, null, `page replacing 1,000 rows a second, CPU slowed 2×; median of 7; max ${busy.max.toFixed(1)} ms; at most ${busy.frames} frame(s) later`),
+      ...[settled, busy].flatMap((l) => [
+        figure(`hint: frames after the error's own, ${l.label}`, l.frames, 'frames', 0, null, null, `worst of 7 errors, each on a new SPA view (its rescan running); 0: the hint is painted in the same frame as the error${l === busy ? '; the page replaces 1,000 rows a second and the CPU is slowed 2×' : ''}`),
+        figure(`hint: our time from the error to the hint, ${l.label}`, l.ours, 'ms', 16, l.layout, 'page layout forced', `median of 7, max ${l.oursMax.toFixed(1)} ms: our observer and batch, less the page's layout our visibility check forces (the page lays out before that paint anyway); error inserted → hint in the DOM, layout included: median ${l.ms.toFixed(1)} ms, max ${l.max.toFixed(1)} ms`),
+      ]),
     ];
   } finally {
     await session.close();

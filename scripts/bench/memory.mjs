@@ -151,7 +151,7 @@ async function sampleAll(tabs, resume) {
  * without it, side by side in one browser. Sampled after minute 1 and at the end (for runs shorter
  * than 2 minutes: at half time and at the end); the figures are growths between the two samples,
  * with − without, so what the page itself keeps and the browser's own drift cancel out.
- * @returns {Promise<import('./figure.mjs').Figure[]>}
+ * @returns {Promise<import('./table.mjs').Figure[]>}
  */
 export async function memoryFigures({ minutes = Number(process.env['BENCH_SOAK_MINUTES'] ?? 10) } = {}) {
   if (!(minutes > 0)) throw new Error(`BENCH_SOAK_MINUTES must be a positive number, not ${minutes}`);
@@ -208,7 +208,7 @@ export async function memoryFigures({ minutes = Number(process.env['BENCH_SOAK_M
 
   const when = minutes >= 2 ? `minute 1 → minute ${minutes}` : `${(firstMs / 1000).toFixed(0)} s → ${(totalMs / 1000).toFixed(0)} s`;
   const plannedTicks = Math.floor(activeMs / 1000);
-  /** @type {import('./figure.mjs').Figure[]} */
+  /** @type {import('./table.mjs').Figure[]} */
   const figures = [];
   for (const variant of /** @type {const} */ (['rows', 'shadow'])) {
     const w = /** @type {Tab} */ (tabs.find((t) => t.variant === variant && t.side === 'with'));

@@ -55,7 +55,7 @@ async function contentScriptRan(page, timeout = 10_000) {
  * HTTP server under a platform host and under a host the extension does not match, `loads` pairs in
  * ABBA order, each load in a fresh tab. The figure is the median of the paired ratios, so a slow spell
  * of the shared machine hits both loads of a pair instead of one side.
- * @returns {Promise<import('./figure.mjs').Figure[]>}
+ * @returns {Promise<import('./table.mjs').Figure[]>}
  */
 export async function pageLoadFigures({ loads = Number(process.env['BENCH_LOADS'] ?? 15) } = {}) {
   if (!Number.isInteger(loads) || loads < 1) throw new Error(`BENCH_LOADS must be a positive integer, not ${loads}`);
@@ -106,6 +106,8 @@ export async function pageLoadFigures({ loads = Number(process.env['BENCH_LOADS'
       budget: 1,
       floor: median(ms.without),
       floorLabel: 'without',
+      floorUnit: 'ms',
+      twoSided: true,
       detail:
         `median of ${ratios.length} paired ratios with/without − 1, ABBA order, each load a fresh tab, HTTP cache off, one local HTTP server; ` +
         `IQR of the ratios ${q1.toFixed(1)} … ${q3.toFixed(1)} %; navigation start → loadEventEnd: with ${withMin.toFixed(0)}–${withMax.toFixed(0)} ms (median ${median(ms.with).toFixed(0)}), ` +

@@ -1,17 +1,14 @@
 // @ts-check
 /**
- * One benchmark figure: its value, the floor or «without» figure measured in the same run that it is
- * judged against, and its budget.
- * @typedef {{ name: string, value: number, unit: string, budget: number | null, floor: number | null, floorLabel: string | null, detail: string }} Figure
+ * One row of the bench table. `floor` is the comparison figure measured in the same run — the page
+ * without the extension, or the cheapest possible way to do the same work — so a row reads against
+ * what this machine can do right now, not against a number from another day; `floorLabel` says which.
+ * `floorUnit` when the floor is counted otherwise than the value; `twoSided` when the budget bounds the
+ * value's size either way (a difference).
+ * @typedef {{ name: string, value: number, unit: string, budget: number | null, floor: number | null, floorLabel: string | null, detail: string, floorUnit?: string, twoSided?: boolean }} Figure
  */
 
-/** @param {number[]} values */
-export function median(values) {
-  const sorted = [...values].filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? /** @type {number} */ (sorted[mid]) : (/** @type {number} */ (sorted[mid - 1]) + /** @type {number} */ (sorted[mid])) / 2;
-}
+export { median } from './stats.mjs';
 
 /**
  * @param {string} name @param {number} value @param {string} unit @param {number | null} budget
@@ -23,7 +20,7 @@ export function figure(name, value, unit, budget, floor, floorLabel, detail) {
 }
 
 /** @param {Figure} f */
-export const passes = (f) => Number.isFinite(f.value) && (f.budget === null || f.value <= f.budget);
+export const passes = (f) => Number.isFinite(f.value) && (f.budget === null || (f.twoSided === true ? Math.abs(f.value) : f.value) <= f.budget);
 
 const round = (/** @type {number} */ v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
 
@@ -34,8 +31,8 @@ const round = (/** @type {number} */ v) => (Math.abs(v) >= 100 ? v.toFixed(0) : 
 export function markdownTable(figures) {
   const lines = ['| figure | value | floor / without | budget | pass |', '|---|---:|---:|---:|:---:|'];
   figures.forEach((f, i) => {
-    const floor = f.floor === null ? '—' : `${round(f.floor)} ${f.unit} (${f.floorLabel ?? 'floor'})`;
-    const budget = f.budget === null ? '—' : `≤ ${f.budget} ${f.unit}`;
+    const floor = f.floor === null ? '—' : `${round(f.floor)} ${f.floorUnit ?? f.unit} (${f.floorLabel ?? 'floor'})`;
+    const budget = f.budget === null ? '—' : `${f.twoSided === true ? '±' : '≤ '}${f.budget} ${f.unit}`;
     lines.push(`| ${f.name} [${i + 1}] | ${round(f.value)} ${f.unit} | ${floor} | ${budget} | ${passes(f) ? 'yes' : '**no**'} |`);
   });
   lines.push('');

@@ -106,7 +106,7 @@ function timePair(find, one, two) {
  * Worst-case input cost of the detectors (issue 17, plan 0f), in Node: every crafted input at 1 MB and
  * at 2 MB through the matcher of all signals, against an ordinary 1 MB of registry text. The growth
  * row tells a linear pattern (× 2) from a superlinear one (× 4 for quadratic).
- * @returns {Promise<import('./figure.mjs').Figure[]>}
+ * @returns {Promise<import('./table.mjs').Figure[]>}
  */
 export async function worstCaseFigures() {
   const { find, signals } = await allSignalsMatcher();

@@ -1,7 +1,8 @@
 import type { ProblemId } from '../core/problem-ids';
 import { withoutGenericBesideSpecific, type Matcher, type Signal } from '../detectors/signal';
 import { commonElement, EXCLUDED_SELECTOR, isInlineTag } from './anchor';
-import { createTextWalk, lastNodeAtOrBefore, type TextChunk, type TextWalk } from './text-walk';
+import { createSubtreeScan, type Placed, type SubtreeScan } from './subtree-scan';
+import { timed } from './timing';
 import { isRendered } from './visibility';
 
 export interface Hit {
@@ -31,9 +32,10 @@ export interface Scanner {
   enqueue(records: readonly MutationRecord[]): void;
   /**
    * Works until `deadline` (by `now`): changed text first (where new errors appear), then long runs
-   * of added nodes, then queued subtrees. True when work is left.
+   * of added nodes, then queued subtrees, at least one step of them (unless `subtrees` is false: a
+   * frame's batch, where a new error's hint must not wait for them). True when work is left.
    */
-  work(deadline: number): boolean;
+  work(deadline: number, subtrees?: boolean): boolean;
   /** Whether queued subtrees remain (the initial scan is not finished). */
   scanning(): boolean;
   /** Whether changes (not subtrees) wait: they go in the next frame. */
@@ -72,18 +74,16 @@ export function excerptOf(text: string, index: number, length: number, max = 300
   return piece.length > max ? piece.slice(0, max) : piece;
 }
 
-interface Candidate {
-  signal: Signal;
-  start: Node;
-  end: Node;
-  /** The text the signal was found in: for the excerpt when the element's own text is long. */
-  text: string;
-}
-
-interface Job {
-  walk: TextWalk;
-  /** End of the last signal taken: a signal overlapping it (found again in the next chunk's context) is not another. */
-  lastEnd: number;
+/** Index of the last start at or before `offset` (starts ascending). */
+function lastAtOrBefore(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 export function createScanner(options: ScannerOptions): Scanner {
@@ -93,22 +93,23 @@ export function createScanner(options: ScannerOptions): Scanner {
   const queue = new Set<Node>();
   /** Nodes added many at once (a page of table rows): read after the small changes, resumably. */
   const runs: { nodes: ArrayLike<Node>; at: number }[] = [];
-  const jobs: Job[] = [];
+  const jobs: SubtreeScan[] = [];
   let pending: { signal: Signal; element: Element; excerpt: string }[] = [];
   let attributesChanged = false;
 
   const changesLeft = (): boolean => queue.size > 0 || runs.some((run) => run.at < run.nodes.length);
-  const jobFor = (root: Node): Job => ({ walk: createTextWalk(root, { chunkChars, reach: options.matcher.reach, context: CONTEXT, isOwn: options.isOwn }), lastEnd: 0 });
+  const jobFor = (root: Node): SubtreeScan => createSubtreeScan(root, { matcher: options.matcher, chunkChars, context: CONTEXT, maxSignals: MAX_SIGNALS, onPlaced: consider });
 
   function report(signal: Signal, element: Element, excerpt: string): void {
-    if (rendered(element)) options.onHit({ signal, element, excerpt });
+    // Whether it is shown may need the page's layout, which the page would do before its next paint anyway.
+    if (timed('visible', () => rendered(element))) options.onHit({ signal, element, excerpt });
     else if (pending.length < MAX_PENDING && !pending.some((p) => p.element === element && p.signal.problem === signal.problem)) {
       pending.push({ signal, element, excerpt });
     }
   }
 
   /** Reports candidates found in one piece of text: where they are, and what the user sees. */
-  function consider(candidates: readonly Candidate[]): void {
+  function consider(candidates: readonly Placed[]): void {
     const kept: { signal: Signal; element: Element; excerpt: string }[] = [];
     const perProblem = new Map<ProblemId, number>();
     for (const c of candidates) {
@@ -131,19 +132,6 @@ export function createScanner(options: ScannerOptions): Scanner {
     }
   }
 
-  function scanChunk(job: Job, chunk: TextChunk): void {
-    const candidates: Candidate[] = [];
-    for (const signal of options.matcher.find(chunk.text, MAX_SIGNALS)) {
-      const at = chunk.start + signal.index;
-      if (at < chunk.ownFrom || at >= chunk.ownTo || at < job.lastEnd) continue;
-      job.lastEnd = at + signal.length;
-      const first = chunk.nodes[lastNodeAtOrBefore(chunk.nodeStarts, at)]!;
-      const last = chunk.nodes[lastNodeAtOrBefore(chunk.nodeStarts, at + Math.max(signal.length, 1) - 1)]!;
-      candidates.push({ signal, start: first, end: last, text: chunk.text });
-    }
-    if (candidates.length > 0) consider(candidates);
-  }
-
   /**
    * Scans many small units with one matcher pass: their texts joined by a separator no signal
    * contains. Most hold nothing; a unit with a signal is read again node by node, to place it.
@@ -156,10 +144,10 @@ export function createScanner(options: ScannerOptions): Scanner {
       offset += text.length + 1;
     }
     const hit = new Set<Node>();
-    for (const signal of options.matcher.find(texts.join(SEPARATOR), MAX_SIGNALS)) hit.add(units[lastNodeAtOrBefore(starts, signal.index)]!);
+    for (const signal of options.matcher.find(texts.join(SEPARATOR), MAX_SIGNALS)) hit.add(units[lastAtOrBefore(starts, signal.index)]!);
     for (const unit of hit) {
       const job = jobFor(unit);
-      for (let chunk = job.walk.next(); chunk !== null; chunk = job.walk.next()) scanChunk(job, chunk);
+      while (job.step(Number.POSITIVE_INFINITY, now));
     }
   }
 
@@ -244,13 +232,10 @@ export function createScanner(options: ScannerOptions): Scanner {
     attributesChanged = false;
   }
 
-  /** Subtrees, a chunk at a time; at least one chunk per call, so a page busy with changes still gets read. */
+  /** Subtrees, a step at a time; at least one step per slice, so a page busy with changes still gets read. */
   function workJobs(deadline: number): void {
     for (let first = true; jobs.length > 0 && (first || now() < deadline); first = false) {
-      const job = jobs[0]!;
-      const chunk = job.walk.next();
-      if (chunk === null) jobs.shift();
-      else scanChunk(job, chunk);
+      if (!timed('subtree', () => jobs[0]!.step(deadline, now))) jobs.shift();
     }
   }
 
@@ -266,9 +251,9 @@ export function createScanner(options: ScannerOptions): Scanner {
         else record.addedNodes.forEach((node) => queue.add(node));
       }
     },
-    work(deadline) {
+    work(deadline, subtrees = true) {
       workChanges(deadline);
-      workJobs(deadline);
+      if (subtrees) workJobs(deadline);
       return changesLeft() || jobs.length > 0;
     },
     scanning: () => jobs.length > 0,

@@ -172,7 +172,7 @@ function detect(ctx: Lifetime, detector: Detector, early: Early, langSetting: ()
     const start = performance.now();
     const scanning = scanner.scanning();
     const more = timed(idle ? 'scan' : 'batch', () => {
-      const left = scanner.work(start + SLICE_MS);
+      const left = scanner.work(start + SLICE_MS, idle);
       rescueOrphans();
       return left;
     });
