@@ -37,9 +37,19 @@ export function keyPair(seed: string): KeyPair {
   return { publicKey: new Uint8Array(pair.publicKey), privateKey: new Uint8Array(pair.privateKey) };
 }
 
+/**
+ * node-gost-crypto's modular inverse calls an undefined `subtract` for a rare random nonce (ReferenceError;
+ * seen once in a clean-clone CI run): signing again takes a fresh nonce, and any nonce gives a valid signature.
+ */
 export function sign(privateKey: Uint8Array, data: Uint8Array): Uint8Array {
   const signer = new GostSign(ALGORITHM) as unknown as { sign(key: ArrayBuffer, data: ArrayBuffer): ArrayBuffer };
-  return new Uint8Array(signer.sign(privateKey.slice().buffer, data.slice().buffer));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return new Uint8Array(signer.sign(privateKey.slice().buffer, data.slice().buffer));
+    } catch (error) {
+      if (!(error instanceof ReferenceError) || attempt >= 5) throw error;
+    }
+  }
 }
 
 /** Name attributes in the order Russian CAs write them; values are plain strings. */
