@@ -93,11 +93,22 @@ export function createScanner(options: ScannerOptions): Scanner {
   const queue = new Set<Node>();
   /** Nodes added many at once (a page of table rows): read after the small changes, resumably. */
   const runs: { nodes: ArrayLike<Node>; at: number }[] = [];
-  const jobs: SubtreeScan[] = [];
+  const jobs: { root: Node; scan: SubtreeScan }[] = [];
   let pending: { signal: Signal; element: Element; excerpt: string }[] = [];
   let attributesChanged = false;
 
   const changesLeft = (): boolean => queue.size > 0 || runs.some((run) => run.at < run.nodes.length);
+  /**
+   * A subtree queued again (a page switching views many times a second, each a rescan of <body>) replaces
+   * its earlier scan instead of queueing another: the work stays one read of it, whatever the page does.
+   */
+  const queueSubtree = (root: Node, first: boolean): void => {
+    const at = jobs.findIndex((job) => job.root === root);
+    if (at >= 0) jobs.splice(at, 1);
+    const job = { root, scan: jobFor(root) };
+    if (first) jobs.unshift(job);
+    else jobs.push(job);
+  };
   const jobFor = (root: Node): SubtreeScan => createSubtreeScan(root, { matcher: options.matcher, chunkChars, context: CONTEXT, maxSignals: MAX_SIGNALS, onPlaced: consider });
 
   function report(signal: Signal, element: Element, excerpt: string): void {
@@ -193,7 +204,7 @@ export function createScanner(options: ScannerOptions): Scanner {
         if (unit === null || seen.has(unit)) continue;
         seen.add(unit);
         const text = unit.textContent ?? '';
-        if (text.length > chunkChars) jobs.unshift(jobFor(unit));
+        if (text.length > chunkChars) queueSubtree(unit, true);
         else if (text.length > 0) {
           units.push(unit);
           texts.push(text);
@@ -235,13 +246,13 @@ export function createScanner(options: ScannerOptions): Scanner {
   /** Subtrees, a step at a time; at least one step per slice, so a page busy with changes still gets read. */
   function workJobs(deadline: number): void {
     for (let first = true; jobs.length > 0 && (first || now() < deadline); first = false) {
-      if (!timed('subtree', () => jobs[0]!.step(deadline, now))) jobs.shift();
+      if (!timed('subtree', () => jobs[0]!.scan.step(deadline, now))) jobs.shift();
     }
   }
 
   return {
     add(root) {
-      jobs.push(jobFor(root));
+      queueSubtree(root, false);
     },
     enqueue(records) {
       for (const record of records) {

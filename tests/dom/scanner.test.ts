@@ -223,6 +223,22 @@ describe('subtrees read in chunks', () => {
     expect(found()).toEqual(['key-container-missing@log']);
   });
 
+  it('a subtree queued again while waiting is read once (a page flipping views cannot pile up rescans)', () => {
+    document.body.innerHTML = '<p id="m">Сертификат отозван</p>';
+    let reads = 0;
+    const s = createScanner({ matcher: createMatcher(GENERIC_TEXT_SIGNALS), onHit: (hit) => hits.push(hit), isOwn: () => false, isRendered: fakeRendered });
+    const body = document.body;
+    let proto: object | null = Object.getPrototypeOf(body) as object;
+    while (proto !== null && Object.getOwnPropertyDescriptor(proto, 'textContent') === undefined) proto = Object.getPrototypeOf(proto) as object | null;
+    const read = Object.getOwnPropertyDescriptor(proto!, 'textContent')!;
+    Object.defineProperty(body, 'textContent', { configurable: true, get() { reads++; return read.get!.call(this); } });
+    for (let i = 0; i < 1000; i++) s.add(body);
+    while (s.work(Number.POSITIVE_INFINITY));
+    delete (body as unknown as Record<string, unknown>)['textContent'];
+    expect(reads).toBe(1);
+    expect(found()).toEqual(['cert-revoked@m']);
+  });
+
   it('goes on after the node it stopped at when the page removed it meanwhile', () => {
     document.body.innerHTML = `<div id="a">${'<p>строка реестра лотов</p>'.repeat(50)}</div><p id="late">Сертификат отозван</p>`;
     let clock = 0;
