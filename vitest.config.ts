@@ -20,6 +20,18 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // ep-doctor-host.exe and the installers on a real Windows userland: Wine 8 (tests/windows/wine.ts).
+          name: 'windows',
+          include: ['tests/windows/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

@@ -28,7 +28,9 @@ const DEFAULT_NAMES = new Set(['(default)', '(по умолчанию)']);
 // An unset default value is still printed by `/ve`. The Russian wording is not verified on a real
 // system; both candidates are accepted so a Russian machine does not read it as a path.
 const NOT_SET = new Set(['(value not set)', '(значение не присвоено)', '(значение не задано)']);
-const NOT_FOUND = /unable to find the specified registry key or value|не удается найти указанный раздел или параметр реестра/i;
+// Windows: «ERROR: The system was unable to find the specified registry key or value.»; Wine 8:
+// «reg: Unable to find the specified registry key» (tests/fixtures/host/windows/wine/).
+const NOT_FOUND = /unable to find the specified registry key|не удается найти указанный раздел/i;
 const VALUE = /^ {4}(.*?) {4}(REG_[A-Z0-9_]+)(?: {4}(.*))?$/;
 
 const MAX_KEYS = 1000;

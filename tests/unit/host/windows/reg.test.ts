@@ -80,7 +80,7 @@ describe('queryKey', () => {
   });
 
   it('reads "not found" in English, in Russian, and as the bare exit code 1, as absent, not as an error', async () => {
-    for (const out of [output('reg-query-not-found-en.txt', 1), output('reg-query-not-found-ru.txt', 1), ABSENT]) {
+    for (const out of [output('reg-query-not-found-en.txt', 1), output('reg-query-not-found-ru.txt', 1), output('wine/reg-query-not-found.txt', 1), ABSENT]) {
       expect(await queryKey(fakeRunner({}, out).run, {}, CHROME_HKLM, 64)).toEqual({ state: 'absent' });
     }
   });
@@ -107,5 +107,15 @@ describe('subkey names', () => {
     expect(subkeyNames(keys, 'hklm\\software\\google\\chrome\\nativemessaginghosts')).toEqual(['ru.cryptopro.nmcades', 'ru.rutoken.firewyrmhost']);
     expect(subkeyNames(keys, 'HKLM\\SOFTWARE\\Google')).toEqual([]);
     expect(normalizeKey('HKCU\\Software\\A')).toBe('hkey_current_user\\software\\a');
+  });
+});
+
+describe('reg.exe as Wine 8 prints it (recorded under Wine, tests/fixtures/host/windows/wine/)', () => {
+  it('reads the provider subkeys, an empty default value, and «not found» without «or value»', async () => {
+    const providers = parseRegQuery(output('wine/reg-query-providers-stock.txt').text);
+    expect(subkeyNames(providers, 'HKLM\\SOFTWARE\\Microsoft\\Cryptography\\Defaults\\Provider')).toContain('Microsoft Enhanced RSA and AES Cryptographic Provider');
+    // Wine prints an unset default as an empty REG_SZ where Windows prints «(value not set)».
+    expect(parseRegQuery(output('wine/reg-query-ve-unset.txt').text)[0]!.values).toEqual([{ name: '', type: 'REG_SZ', data: '' }]);
+    expect(await queryKey(fakeRunner({}, output('wine/reg-query-not-found.txt', 1)).run, {}, 'HKCU\\Software\\X', 64)).toEqual({ state: 'absent' });
   });
 });

@@ -30,6 +30,8 @@ describe('smart-card service and token drivers on Windows', () => {
     expect(await smartCard(text('[SC] OpenSCManager FAILED 5:\r\n\r\nAccess is denied.\r\n', 5))).toMatchObject({ service: 'unknown', detail: '[SC] OpenSCManager FAILED 5:' });
     expect(parseScQuery('        STATE              : 2  START_PENDING', 0).service).toBe('unknown');
     expect(parseScQuery('        STATE              : 3  STOP_PENDING', 0).service).toBe('stopped');
+    // Wine 8's sc.exe has no `query`: it prints nothing and exits with 1.
+    expect(await smartCard(output('wine/sc-query-scardsvr.txt', 1))).toMatchObject({ service: 'unknown', detail: 'sc.exe exit code 1' });
   });
 
   it('Rutoken and JaCarta drivers are looked for in System32', async () => {
