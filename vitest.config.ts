@@ -23,9 +23,9 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // ep-doctor-host.exe and the installers on a real Windows userland: Wine 8 (tests/windows/wine.ts).
-          name: 'windows',
-          include: ['tests/windows/**/*.test.ts'],
+          // ep-doctor-host.exe and the MSIs on a real Windows userland (Wine 8, tests/windows/wine.ts); the .deb with dpkg.
+          name: 'installers',
+          include: ['tests/windows/**/*.test.ts', 'tests/installers/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
           testTimeout: 180_000,

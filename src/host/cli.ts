@@ -63,7 +63,7 @@ export async function cli(args: readonly string[], env: HostEnvironment, executa
     if (command === 'status') {
       const found = windows
         ? (await statusWindows({ env: vars })).filter((s) => s.manifest !== null).map((s) => ({ what: `${s.browsers.join(', ')}: ${s.key} → ${s.manifest}`, issues: s.issues }))
-        : status({ platform: env.platform, home: env.home }).map((s) => ({ what: `${s.browser}: ${s.file}`, issues: s.issues }));
+        : status({ platform: env.platform, home: env.home, root: env.root }).map((s) => ({ what: `${s.browser}: ${s.file}`, issues: s.issues }));
       if (found.length === 0) io.out('not registered for any browser\n');
       for (const s of found) io.out(`${s.what}${s.issues.length > 0 ? ` — ${s.issues.join('; ')}` : ' — ok'}\n`);
       return found.some((s) => s.issues.length > 0) ? 1 : 0;

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { manifestDirs, type BrowserName, inspectManifest } from './manifests';
-import { EXTENSION_ORIGINS, FIREFOX_ADDON_IDS } from './origins';
+import { hostManifestText } from './host-manifest';
 import { HOST_NAME } from './protocol';
 
 /**
@@ -16,12 +16,8 @@ export function install(opts: { platform: NodeJS.Platform; home: string; hostPat
     const wanted = opts.browsers === undefined ? existsSync(path.dirname(d.user)) : opts.browsers.includes(d.browser);
     if (!wanted) continue;
     mkdirSync(d.user, { recursive: true });
-    const manifest =
-      d.browser === 'firefox'
-        ? { name: HOST_NAME, description: 'ep-doctor companion (read-only diagnostics)', path: opts.hostPath, type: 'stdio', allowed_extensions: [...FIREFOX_ADDON_IDS] }
-        : { name: HOST_NAME, description: 'ep-doctor companion (read-only diagnostics)', path: opts.hostPath, type: 'stdio', allowed_origins: [...EXTENSION_ORIGINS] };
     const file = path.join(d.user, `${HOST_NAME}.json`);
-    writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFileSync(file, hostManifestText(d.browser === 'firefox' ? 'firefox' : 'chromium', opts.hostPath));
     written.push(file);
   }
   return written;
@@ -39,9 +35,12 @@ export function uninstall(opts: { platform: NodeJS.Platform; home: string }): st
   return removed;
 }
 
-export function status(opts: { platform: NodeJS.Platform; home: string }): { browser: BrowserName; file: string; issues: string[] }[] {
-  return manifestDirs(opts.platform, opts.home).flatMap((d) => {
-    const file = path.join(d.user, `${HOST_NAME}.json`);
-    return existsSync(file) ? [{ browser: d.browser, file, issues: inspectManifest(file, HOST_NAME).issues }] : [];
-  });
+/** Our manifests per browser: the user's own (the CLI's install) and the system ones (the .deb's). */
+export function status(opts: { platform: NodeJS.Platform; home: string; root?: string }): { browser: BrowserName; file: string; issues: string[] }[] {
+  return manifestDirs(opts.platform, opts.home, opts.root ?? '').flatMap((d) =>
+    [d.user, ...d.system].flatMap((dir) => {
+      const file = path.join(dir, `${HOST_NAME}.json`);
+      return existsSync(file) ? [{ browser: d.browser, file, issues: inspectManifest(file, HOST_NAME, opts.root ?? '').issues }] : [];
+    }),
+  );
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { BROWSERS, type BrowserName } from '../manifests';
+import { hostManifestText } from '../host-manifest';
 import { EXTENSION_ORIGINS, FIREFOX_ADDON_IDS } from '../origins';
 import { HOST_NAME } from '../protocol';
 import { runTool, type ToolRunner } from '../run-tool';
@@ -12,9 +13,8 @@ import { defaultValue, queryKey, regExe } from './reg';
  * Per-user registration on Windows (no admin): two manifests in a folder of the caller's choice and an
  * HKCU key per browser whose default value points at the right one. Only HKCU is ever written.
  */
-const CHROME_MANIFEST = `${HOST_NAME}.json`;
-const FIREFOX_MANIFEST = `${HOST_NAME}.firefox.json`;
-const DESCRIPTION = 'ep-doctor companion (read-only diagnostics)';
+export const CHROME_MANIFEST = `${HOST_NAME}.json`;
+export const FIREFOX_MANIFEST = `${HOST_NAME}.firefox.json`;
 
 /** Keys written per browser. Yandex Browser's own key is UNVERIFIED, so Chrome's is written with it. */
 const INSTALL_KEYS: Readonly<Record<BrowserName, readonly string[]>> = {
@@ -25,7 +25,7 @@ const INSTALL_KEYS: Readonly<Record<BrowserName, readonly string[]>> = {
   firefox: ['Software\\Mozilla\\NativeMessagingHosts'],
 };
 /** Yandex is served through Chrome's key unless asked for by name: no stray Yandex key by default. */
-const DEFAULT_BROWSERS: readonly BrowserName[] = ['chrome', 'chromium', 'edge', 'firefox'];
+export const DEFAULT_BROWSERS: readonly BrowserName[] = ['chrome', 'chromium', 'edge', 'firefox'];
 
 export interface WindowsRegistrationResult {
   files: string[];
@@ -39,9 +39,14 @@ function checkedDir(value: string, what: string): string {
   return value;
 }
 
-function keysFor(browsers: readonly BrowserName[]): { key: string; firefox: boolean }[] {
+/** `Software\…\NativeMessagingHosts\ru.ep_doctor.host` per registration, under HKCU (CLI, per-user MSI) or HKLM (per-machine MSI). */
+export function registrationKeys(browsers: readonly BrowserName[] = DEFAULT_BROWSERS): { key: string; firefox: boolean }[] {
   const bases = [...new Set(browsers.flatMap((b) => INSTALL_KEYS[b]))];
-  return bases.map((base) => ({ key: `HKCU\\${base}\\${HOST_NAME}`, firefox: base.includes('Mozilla') }));
+  return bases.map((base) => ({ key: `${base}\\${HOST_NAME}`, firefox: base.includes('Mozilla') }));
+}
+
+function keysFor(browsers: readonly BrowserName[]): { key: string; firefox: boolean }[] {
+  return registrationKeys(browsers).map((k) => ({ ...k, key: `HKCU\\${k.key}` }));
 }
 
 export async function installWindows(opts: { run?: ToolRunner; env: WindowsEnv; hostPath: string; manifestDir: string; browsers?: readonly BrowserName[]; fs?: WindowsFs }): Promise<WindowsRegistrationResult> {
@@ -55,11 +60,11 @@ export async function installWindows(opts: { run?: ToolRunner; env: WindowsEnv; 
   const chromeFile = path.win32.join(dir, CHROME_MANIFEST);
   const firefoxFile = path.win32.join(dir, FIREFOX_MANIFEST);
   if (keys.some((k) => !k.firefox)) {
-    fs.write(chromeFile, `${JSON.stringify({ name: HOST_NAME, description: DESCRIPTION, path: hostPath, type: 'stdio', allowed_origins: [...EXTENSION_ORIGINS] }, null, 2)}\n`);
+    fs.write(chromeFile, hostManifestText('chromium', hostPath));
     result.files.push(chromeFile);
   }
   if (keys.some((k) => k.firefox)) {
-    fs.write(firefoxFile, `${JSON.stringify({ name: HOST_NAME, description: DESCRIPTION, path: hostPath, type: 'stdio', allowed_extensions: [...FIREFOX_ADDON_IDS] }, null, 2)}\n`);
+    fs.write(firefoxFile, hostManifestText('firefox', hostPath));
     result.files.push(firefoxFile);
   }
   result.lines.push(...result.files.map((f) => `wrote ${f}`));
@@ -105,11 +110,15 @@ export interface WindowsRegistrationStatus {
   issues: string[];
 }
 
-/** Each HKCU key the install writes: present or not, and what is wrong with the manifest it names. */
+/**
+ * Each key an install writes — HKCU (the CLI, the per-user MSI) and HKLM in its 64-bit view (the
+ * per-machine MSI): present or not, and what is wrong with the manifest it names.
+ */
 export async function statusWindows(opts: { run?: ToolRunner; env: WindowsEnv; fs?: WindowsFs }): Promise<WindowsRegistrationStatus[]> {
   const run = opts.run ?? runTool;
+  const keys = registrationKeys(BROWSERS).flatMap((k) => ['HKCU', 'HKLM'].map((hive) => ({ ...k, key: `${hive}\\${k.key}` })));
   return Promise.all(
-    keysFor(BROWSERS).map(async ({ key, firefox }): Promise<WindowsRegistrationStatus> => {
+    keys.map(async ({ key, firefox }): Promise<WindowsRegistrationStatus> => {
       const browsers = BROWSERS.filter((b) => INSTALL_KEYS[b].some((base) => key.includes(`\\${base}\\`)));
       const found = await queryKey(run, opts.env, key, 64, { defaultOnly: true });
       if (found.state === 'failed') return { key, browsers, manifest: null, issues: [`cannot be read: ${found.reason}`] };

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -112,13 +112,18 @@ describe('registration per user', () => {
     chmodSync(hostPath, 0o755);
     const written = install({ platform: 'linux', home, hostPath });
     expect(written.map((f) => path.relative(home, f)).sort()).toEqual(['.config/chromium/NativeMessagingHosts/ru.ep_doctor.host.json', '.mozilla/native-messaging-hosts/ru.ep_doctor.host.json']);
-    expect(status({ platform: 'linux', home }).map((s) => [s.browser, s.issues])).toEqual([
+    expect(status({ platform: 'linux', home, root }).map((s) => [s.browser, s.issues])).toEqual([
       ['chromium', []],
       ['firefox', []],
     ]);
+    // A system-wide manifest (the .deb's) is reported as well.
+    mkdirSync(path.join(root, 'etc/opt/chrome/native-messaging-hosts'), { recursive: true });
+    copyFileSync(written[0]!, path.join(root, 'etc/opt/chrome/native-messaging-hosts/ru.ep_doctor.host.json'));
+    expect(status({ platform: 'linux', home, root }).map((s) => path.relative(root, s.file))[0]).toBe('etc/opt/chrome/native-messaging-hosts/ru.ep_doctor.host.json');
+    rmSync(path.join(root, 'etc'), { recursive: true });
     expect(install({ platform: 'linux', home, hostPath, browsers: ['yandex'] })).toHaveLength(1);
     expect(uninstall({ platform: 'linux', home })).toHaveLength(3);
-    expect(status({ platform: 'linux', home })).toEqual([]);
+    expect(status({ platform: 'linux', home, root })).toEqual([]);
     expect(() => install({ platform: 'win32', home, hostPath })).toThrow(/registry/);
   });
 });

@@ -97,6 +97,9 @@ describe('statusWindows', () => {
     expect(chrome).toEqual({ key: KEY('Google\\Chrome'), browsers: ['chrome', 'yandex'], manifest: `${DIR}\\ru.ep_doctor.host.json`, issues: [] });
     expect(status.find((s) => s.key === KEY('Chromium'))!.issues).toEqual(['not registered']);
     expect(status.find((s) => s.key === KEY('Mozilla'))).toMatchObject({ manifest: null, issues: ['not registered'] });
+    // The per-machine MSI's keys are read too, in HKLM's 64-bit view.
+    expect(fake.calls).toContain(`${REG} query ${KEY('Mozilla').replace('HKCU', 'HKLM')} /ve /reg:64`);
+    expect(status).toHaveLength(10);
   });
 
   it('a manifest that does not allow ep-doctor is reported', async () => {
