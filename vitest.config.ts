@@ -23,6 +23,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The Firefox build in Debian's Firefox ESR over WebDriver BiDi (scripts/lib/firefox.mjs).
+          name: 'firefox',
+          include: ['tests/firefox/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           // ep-doctor-host.exe and the MSIs on a real Windows userland (Wine 8, tests/windows/wine.ts); the .deb with dpkg.
           name: 'installers',
           include: ['tests/windows/**/*.test.ts', 'tests/installers/**/*.test.ts'],

@@ -76,6 +76,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: { id: 'ep-doctor@ep-doctor.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
           },
+          // Test builds only: Firefox's WebDriver BiDi cannot open a moz-extension:// page, so the e2e
+          // harness reaches the popup from a page of this test-only origin (scripts/lib/firefox.mjs).
+          ...(process.env.EP_DOCTOR_DEV_BUILD === '1' && process.env.EP_DOCTOR_STORE_BUILD !== '1'
+            ? { web_accessible_resources: [{ resources: ['popup.html'], matches: ['https://ep-doctor-harness.invalid/*'] }] }
+            : {}),
         }
       : process.env.EP_DOCTOR_STORE_BUILD === '1'
         ? {}

@@ -24,6 +24,14 @@ function newestMtime(target) {
   return newest;
 }
 
+/**
+ * The newest change to the extension's sources (ms), to tell a stale build.
+ * @returns {number}
+ */
+export function newestSourceChange() {
+  return Math.max(...SOURCES.map(newestMtime));
+}
+
 /** A piece of the simulator's test CA (src/plugin/simulator-ca.ts): only a test build's background carries it. */
 function testBuildMarker() {
   const source = readFileSync(path.join(ROOT, 'src/plugin/simulator-ca.ts'), 'utf8');

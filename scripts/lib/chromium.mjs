@@ -72,7 +72,7 @@ export async function launchWithExtension(options = {}) {
 
 /**
  * Ids of all open tabs, from the service worker (ids need no permission).
- * @param {import('puppeteer-core').WebWorker} worker
+ * @param {import('puppeteer-core').WebWorker | import('puppeteer-core').Page} worker (or, in Firefox, an extension page)
  */
 export async function tabIds(worker) {
   return /** @type {number[]} */ (await worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id)));
@@ -81,7 +81,7 @@ export async function tabIds(worker) {
 /**
  * Opens a tab and learns its extension-side tab id. Call one at a time.
  * @param {import('puppeteer-core').Browser} browser
- * @param {import('puppeteer-core').WebWorker} worker
+ * @param {import('puppeteer-core').WebWorker | import('puppeteer-core').Page} worker (or, in Firefox, an extension page)
  * @returns {Promise<{page: import('puppeteer-core').Page, tabId: number}>}
  */
 export async function newTrackedPage(browser, worker) {
@@ -98,7 +98,7 @@ export async function newTrackedPage(browser, worker) {
 
 /**
  * What the extension recorded for a tab, or null.
- * @param {import('puppeteer-core').WebWorker} worker
+ * @param {import('puppeteer-core').WebWorker | import('puppeteer-core').Page} worker (or, in Firefox, an extension page)
  * @param {number} tabId
  * @returns {Promise<{pageUrl: string, platformId: string | null, findings: {problem: string, source: string, excerpt: string, code?: string, frameUrl?: string}[]} | null>}
  */

@@ -40,7 +40,9 @@ export function status(opts: { platform: NodeJS.Platform; home: string; root?: s
   return manifestDirs(opts.platform, opts.home, opts.root ?? '').flatMap((d) =>
     [d.user, ...d.system].flatMap((dir) => {
       const file = path.join(dir, `${HOST_NAME}.json`);
-      return existsSync(file) ? [{ browser: d.browser, file, issues: inspectManifest(file, HOST_NAME, opts.root ?? '').issues }] : [];
+      // A system manifest (under the test root, if any) names a system path; a user's names their own file.
+      const root = dir === d.user ? '' : (opts.root ?? '');
+      return existsSync(file) ? [{ browser: d.browser, file, issues: inspectManifest(file, HOST_NAME, root).issues }] : [];
     }),
   );
 }

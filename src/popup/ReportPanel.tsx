@@ -10,6 +10,7 @@ import { buildReport } from '../core/report/build';
 import { renderReportText, reportMessage } from '../core/report/render-text';
 // Only the pack's date: a named JSON import keeps zod and the rules themselves out of the popup.
 import { pack as rulePack } from '../plugin/compat/rules.json';
+import { browserAndOs } from '../runtime/browser-and-os';
 import { looksLikeTabFindings } from './stored';
 
 /**
@@ -32,6 +33,7 @@ export function ReportPanel({ tabId, result, pack, lang }: { tabId: number; resu
       const findings = looksLikeTabFindings(stored) ? { success: true as const, data: stored } : { success: false as const };
       const tab = await browser.tabs.get(tabId).catch(() => null);
       const now = new Date();
+      const environment = await browserAndOs();
       const report = buildReport(
         result,
         {
@@ -45,7 +47,7 @@ export function ReportPanel({ tabId, result, pack, lang }: { tabId: number; resu
           pageFindings: findings.success ? findings.data.findings : [],
           pageUrl: tab?.url ?? '',
           platformId: findings.success ? findings.data.platformId : null,
-          browser: { name: 'unknown', version: null, userAgent: navigator.userAgent.slice(0, 500), gostTls: false },
+          ...environment,
         },
         full,
       );

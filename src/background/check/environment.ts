@@ -1,17 +1,11 @@
 import { browser } from 'wxt/browser';
-import { browserInfo, clockSkewSeconds, CLOCK_SKEW_LIMIT_SECONDS } from '../../core/browser-info';
-import type { CheckFacts, CheckProblem } from '../../core/check-result';
+import { clockSkewSeconds, CLOCK_SKEW_LIMIT_SECONDS } from '../../core/browser-info';
+import type { CheckProblem } from '../../core/check-result';
 import { problem } from '../../plugin/interpret';
 import { PLATFORM_GUIDES } from '../../platforms/guides';
 import { hostMatches } from '../../platforms/match-url';
 
-export async function browserAndOs(): Promise<Pick<CheckFacts, 'browser' | 'os'>> {
-  const ua = navigator.userAgent;
-  const brands = (navigator as Navigator & { userAgentData?: { brands?: { brand: string; version: string }[] } }).userAgentData?.brands ?? [];
-  const info = browserInfo(ua, brands);
-  const platform = await browser.runtime.getPlatformInfo().catch(() => ({ os: 'unknown', arch: 'unknown' }));
-  return { browser: { name: info.name, version: info.version, userAgent: ua.slice(0, 500), gostTls: info.gostTls }, os: { os: String(platform.os).slice(0, 20), arch: String(platform.arch).slice(0, 20) } };
-}
+export { browserAndOs } from '../../runtime/browser-and-os';
 
 /** The platform's host needs GOST TLS (ЕИС cabinet, nalog cabinets): research/platforms.md. */
 export function needsGostTls(platformId: string | null, url: URL): boolean {
