@@ -11,6 +11,9 @@ export async function browserAndOs(): Promise<Pick<CheckFacts, 'browser' | 'os'>
   const ua = navigator.userAgent;
   const brands = (navigator as Navigator & { userAgentData?: { brands?: { brand: string; version: string }[] } }).userAgentData?.brands ?? [];
   const info = browserInfo(ua, brands);
-  const platform = await browser.runtime.getPlatformInfo().catch(() => ({ os: 'unknown', arch: 'unknown' }));
+  // A call that throws at once (an API missing in this context) is as good as a rejected one.
+  const platform = await Promise.resolve()
+    .then(() => browser.runtime.getPlatformInfo())
+    .catch(() => ({ os: 'unknown', arch: 'unknown' }));
   return { browser: { name: info.name, version: info.version, userAgent: ua.slice(0, 500), gostTls: info.gostTls }, os: { os: String(platform.os).slice(0, 20), arch: String(platform.arch).slice(0, 20) } };
 }
