@@ -1,29 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firefoxHintTexts, launchFirefoxWithExtension, openExtensionPage } from '../../scripts/lib/firefox.mjs';
 import { newTrackedPage, tabFindings } from '../../scripts/lib/chromium.mjs';
 import { runPages } from '../../scripts/lib/run-pages.mjs';
 import { servePage } from '../../scripts/lib/serve.mjs';
-import { ROOT } from '../helpers/shared';
+import { fixturePages } from '../helpers/fixture-pages';
 
 /**
  * The Firefox build (MV3, background as an event page) in Debian's Firefox ESR over WebDriver BiDi:
  * every committed fixture page served under its platform URL gives the problems it gives in Chromium,
  * the hint shows its text, and the popup for that tab shows the finding and copies the report.
  */
-const FIXTURES = path.join(ROOT, 'tests/fixtures/pages');
-const cases = readdirSync(FIXTURES, { withFileTypes: true })
-  .filter((d) => d.isDirectory())
-  .flatMap((d) =>
-    readdirSync(path.join(FIXTURES, d.name))
-      .filter((f) => f.endsWith('.html') && !f.endsWith('.frame.html'))
-      .map((f) => {
-        const file = path.join(FIXTURES, d.name, f);
-        const expected = JSON.parse(readFileSync(file.replace(/\.html$/, '.json'), 'utf8')) as { url: string; problems: string[] };
-        return { name: `${d.name}/${f}`, platform: d.name, file, ...expected };
-      }),
-  );
+const cases = fixturePages();
 
 let session: Awaited<ReturnType<typeof launchFirefoxWithExtension>>;
 let results: Awaited<ReturnType<typeof runPages>>;

@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './shared';
+
+export interface FixturePage {
+  name: string;
+  platform: string;
+  file: string;
+  url: string;
+  problems: string[];
+}
+
+/** Every committed fixture page (tests/fixtures/pages/<platform>/*.html) with the URL and problems its .json names. */
+export function fixturePages(): FixturePage[] {
+  const dir = path.join(ROOT, 'tests/fixtures/pages');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      readdirSync(path.join(dir, d.name))
+        .filter((f) => f.endsWith('.html') && !f.endsWith('.frame.html'))
+        .map((f) => {
+          const file = path.join(dir, d.name, f);
+          const expected = JSON.parse(readFileSync(file.replace(/\.html$/, '.json'), 'utf8')) as { url: string; problems: string[] };
+          return { name: `${d.name}/${f}`, platform: d.name, file, url: expected.url, problems: expected.problems };
+        }),
+    );
+}
