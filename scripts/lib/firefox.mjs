@@ -33,12 +33,18 @@ export function ensureFirefoxBuilt() {
  * manifests from $HOME/.mozilla/native-messaging-hosts. `worker` is an extension page (the popup,
  * opened as a tab) standing in for the background, which BiDi does not expose: its `evaluate` runs with
  * the extension's APIs, as the Chromium harness's service worker does.
- * @param {{ lang?: string, home?: string, beforeInstall?: (browser: import('puppeteer-core').Browser) => Promise<void> }} [options]
+ * With `simulator`, the CryptoPro simulator plays that scenario as the CryptoPro add-on for Firefox
+ * (tests/simulator/launch.ts): its native host and ep-doctor-host registered in HOME.
+ * @param {{ lang?: string, home?: string, beforeInstall?: (browser: import('puppeteer-core').Browser) => Promise<void>, simulator?: { name: string, scenario: import('../../tests/simulator/scenario').Scenario, companion?: import('../../tests/simulator/launch').CompanionMode } }} [options]
  */
 export async function launchFirefoxWithExtension(options = {}) {
   const dir = ensureFirefoxBuilt();
   const home = options.home ?? mkdtempSync(path.join(tmpdir(), 'ep-doctor-firefox-home-'));
   mkdirSync(home, { recursive: true });
+  const simulator =
+    options.simulator === undefined
+      ? null
+      : await (await import('../../tests/simulator/launch.ts')).prepareSimulator(options.simulator.name, options.simulator.scenario, home, `${home}-simulator`, { browser: 'firefox', companion: options.simulator.companion ?? true });
   const lang = options.lang ?? 'ru';
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -59,6 +65,10 @@ export async function launchFirefoxWithExtension(options = {}) {
     },
   });
   await options.beforeInstall?.(browser);
+  if (simulator?.extensionDir) {
+    const installed = await browser.installExtension(simulator.extensionDir);
+    if (installed !== simulator.extensionId) throw new Error(`CryptoPro add-on id ${installed}, expected ${simulator.extensionId}`);
+  }
   const id = await browser.installExtension(dir);
   if (id !== FIREFOX_ADDON_ID) throw new Error(`add-on id ${id}, expected ${FIREFOX_ADDON_ID}`);
   const worker = await openExtensionPage(browser, 'popup.html');
@@ -73,8 +83,9 @@ export async function launchFirefoxWithExtension(options = {}) {
   const close = async () => {
     await browser.close().catch(() => undefined);
     if (options.home === undefined) rmSync(home, { recursive: true, force: true });
+    rmSync(`${home}-simulator`, { recursive: true, force: true });
   };
-  return { browser, worker, close, home, baseUrl: `moz-extension://${FIREFOX_UUID}/` };
+  return { browser, worker, close, home, simulator, baseUrl: `moz-extension://${FIREFOX_UUID}/` };
 }
 
 /**

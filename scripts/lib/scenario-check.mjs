@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { ensureBuilt, EXTENSION_ID, ROOT } from './build.mjs';
 import { launchWithExtension, newTrackedPage } from './chromium.mjs';
+import { launchFirefoxWithExtension, openExtensionPage } from './firefox.mjs';
 import { servePage } from './serve.mjs';
 
 /** The page a check runs on when the scenario names none: a Сбербанк-АСТ signing page. */
@@ -27,15 +28,21 @@ export async function loadScenario(file) {
  * `loader` serves that text as the page's cadesplugin_api.js instead of the scenario's loader generation
  * (the fidelity runner's vendor loader); `realExtension` installs that unpacked CryptoPro extension
  * instead of the simulated one.
- * @param {{ name: string, scenario: import('../../tests/simulator/scenario').Scenario, url?: string, headless?: boolean, lang?: string, html?: string, companion?: import('../../tests/simulator/launch').CompanionMode, loader?: string, realExtension?: string }} options
+ * `browser: 'firefox'`: Debian's Firefox ESR with the Firefox build and the simulator as the CryptoPro
+ * add-on for Firefox (always headless).
+ * @param {{ name: string, scenario: import('../../tests/simulator/scenario').Scenario, url?: string, headless?: boolean, lang?: string, html?: string, companion?: import('../../tests/simulator/launch').CompanionMode, loader?: string, realExtension?: string, browser?: 'chromium' | 'firefox' }} options
  */
 export async function openScenario(options) {
-  ensureBuilt();
-  const session = await launchWithExtension({
-    headless: options.headless ?? true,
-    lang: options.lang ?? 'ru-RU',
-    simulator: { name: options.name, scenario: options.scenario, companion: options.companion ?? true, ...(options.realExtension === undefined ? {} : { realExtension: options.realExtension }) },
-  });
+  const simulator = { name: options.name, scenario: options.scenario, companion: options.companion ?? true };
+  const firefox = options.browser === 'firefox';
+  if (!firefox) ensureBuilt();
+  const session = firefox
+    ? await launchFirefoxWithExtension({ lang: (options.lang ?? 'ru-RU').slice(0, 2), simulator })
+    : await launchWithExtension({
+        headless: options.headless ?? true,
+        lang: options.lang ?? 'ru-RU',
+        simulator: { ...simulator, ...(options.realExtension === undefined ? {} : { realExtension: options.realExtension }) },
+      });
   // Headless Chromium always has an English UI; ep-doctor's own language setting decides instead.
   const uiLang = (options.lang ?? 'ru-RU').startsWith('en') ? 'en' : 'ru';
   await session.worker.evaluate((/** @type {string} */ value) => chrome.storage.local.set({ 'settings:lang': value }), uiLang);
@@ -47,8 +54,8 @@ export async function openScenario(options) {
   await page.goto(url, { waitUntil: 'load' });
   // The site's own loader has settled (or is still waiting, as with a hanging plug-in).
   await page.waitForFunction(() => !document.getElementById('status')?.textContent?.includes('Загрузка'), { timeout: 3000 }).catch(() => undefined);
-  const popup = await session.browser.newPage();
-  await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${tabId}`);
+  const popup = firefox ? await openExtensionPage(session.browser, `popup.html?tab=${tabId}`) : await session.browser.newPage();
+  if (!firefox) await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('[data-testid=check]:not([disabled])');
   return { ...session, page, tabId, popup, url };
 }

@@ -45,7 +45,7 @@ export async function servePage(page, file, url, html, server = {}) {
       return void request.abort();
     }
     // Extension resources (the CryptoPro bridge script) are local and must load as in a real browser.
-    if (requested.protocol === 'chrome-extension:') return void request.continue();
+    if (requested.protocol === 'chrome-extension:' || requested.protocol === 'moz-extension:') return void request.continue();
     requested.hash = '';
     if (requested.href === new URL(target.href.split('#')[0] ?? target.href).href) {
       const date = new Date(Date.now() + (server.clockOffsetMs ?? 0)).toUTCString();

@@ -6,6 +6,7 @@ export const HOST_CAUSES = [
   'manifest-missing',
   'manifest-broken',
   'manifest-outdated',
+  'firefox-addon-missing',
   'csp-missing',
   'csp-outdated',
   'csp-conflict',

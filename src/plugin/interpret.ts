@@ -2,7 +2,7 @@ import { CATALOG } from '../core/catalog';
 import type { CheckProblem } from '../core/check-result';
 import type { ProblemId } from '../core/problem-ids';
 import { pluginError } from './errors';
-import { CHROMIUM_GOST_BUNDLE, CONFLICTING_EXTENSIONS, CRYPTOPRO_EXTENSIONS, isCryptoproExtension, SIGNING_EXTENSIONS } from './extension-ids';
+import { CHROMIUM_GOST_BUNDLE, CONFLICTING_EXTENSIONS, CRYPTOPRO_EXTENSIONS, CRYPTOPRO_FIREFOX_ID, isCryptoproExtension, SIGNING_EXTENSIONS } from './extension-ids';
 import { parseLicenseValidTo } from './license';
 import type { CallError, ProbeReport } from './probe/report';
 import { keyStoreOf } from './key-store';
@@ -60,7 +60,11 @@ function reachProblems(report: ProbeReport, ctx: ProbeContext): CheckProblem[] {
   const hostMissing = ctx.nmcades === 'missing';
   if (report.bridge.source === null) {
     const tried = report.bridge.tried.map((t) => t.id).join(', ');
-    const out = [problem('plugin-extension-missing', 'plugin', `no CryptoPro extension answered (bridge script not loadable for ${tried || 'any id'})`)];
+    // Firefox has no fixed extension address to try: the add-on either answers the echo or it is not there.
+    const out =
+      ctx.stack?.browser?.name === 'firefox'
+        ? [{ ...problem('plugin-extension-missing', 'plugin', `the CryptoPro add-on for Firefox (${CRYPTOPRO_FIREFOX_ID}) did not answer the page's echo`), cause: { key: 'firefox-addon-missing' as const, params: {} } }]
+        : [problem('plugin-extension-missing', 'plugin', `no CryptoPro extension answered (bridge script not loadable for ${tried || 'any id'})`)];
     if (hostMissing) out.push(problem('plugin-host-missing', 'discovery', 'native host ru.cryptopro.nmcades is not registered'));
     return out;
   }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildHost } from '../../scripts/host/build';
 import { hostTarget } from '../../scripts/host/node-binaries';
 import { KNOWN_CAS } from '../../src/host/checks/roots';
-import { CRYPTOPRO_EXTENSIONS } from '../../src/plugin/extension-ids';
+import { CRYPTOPRO_EXTENSIONS, CRYPTOPRO_FIREFOX_ID } from '../../src/plugin/extension-ids';
 import { resolveScenario, type ResolvedScenario } from './resolve';
 import type { Scenario } from './scenario';
 
@@ -26,6 +26,42 @@ export interface SimulatorSetup {
 
 /** The companion host to register: the real one, none, or a broken stand-in (for fault tests). */
 export type CompanionMode = boolean | 'crash' | 'hang' | 'garbage' | 'oversized' | 'truncated';
+
+/** The browser the simulator is put into. */
+export type SimulatorBrowser = 'chromium' | 'firefox';
+
+/** ep-doctor's own ids in the test builds: the Chromium id its manifest key gives, the Firefox add-on id. */
+const EP_DOCTOR_IDS: Record<SimulatorBrowser, string> = { chromium: 'pgejebgggaeiophnmnnockehkjkgfhhe', firefox: 'ep-doctor@ep-doctor.dev' };
+
+/**
+ * Where a browser reads user-level native-messaging manifests (`profile`: Chromium's user data folder,
+ * Firefox's HOME) and how a manifest names the extensions that may start the host.
+ */
+function nativeHostsOf(browser: SimulatorBrowser, profile: string): { dir: string; allow: (ids: string[]) => Record<string, string[]> } {
+  return browser === 'firefox'
+    ? { dir: path.join(profile, '.mozilla/native-messaging-hosts'), allow: (ids) => ({ allowed_extensions: ids }) }
+    : { dir: path.join(profile, 'NativeMessagingHosts'), allow: (ids) => ({ allowed_origins: ids.map((id) => `chrome-extension://${id}/`) }) };
+}
+
+/**
+ * The CryptoPro add-on for Firefox as it is published (1.2.x, manifest version 2, add-on id
+ * ru.cryptopro.nmcades@cryptopro.ru, a background page): the simulated extension's files under that
+ * manifest. Its content script speaks the old protocol and, in Firefox, answers the echo with
+ * `cadesplugin_loaded` + `url:` + its bridge's moz-extension:// address (the UUID differs per install).
+ */
+function firefoxManifest(manifest: { name: string; description: string; version: string }): Record<string, unknown> {
+  return {
+    manifest_version: 2,
+    name: manifest.name.replace('(ep-doctor simulator)', '(ep-doctor simulator, Firefox)'),
+    description: manifest.description,
+    version: manifest.version,
+    browser_specific_settings: { gecko: { id: CRYPTOPRO_FIREFOX_ID } },
+    permissions: ['nativeMessaging'],
+    background: { scripts: ['background.js'] },
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['config.js', 'content.js'], all_frames: true }],
+    web_accessible_resources: ['nmcades_plugin_api.js'],
+  };
+}
 
 /** The id Chromium gives an unpacked extension with this manifest `key` (SHA-256 of the key, a–p). */
 export function extensionIdOfKey(key: string): string {
@@ -57,8 +93,11 @@ export async function prepareSimulator(
   scenario: Scenario,
   userDataDir: string,
   workDir: string,
-  options: { companion?: CompanionMode; realExtension?: string } = {},
+  options: { companion?: CompanionMode; realExtension?: string; browser?: SimulatorBrowser } = {},
 ): Promise<SimulatorSetup> {
+  const browser = options.browser ?? 'chromium';
+  if (browser === 'firefox' && options.realExtension !== undefined) throw new Error('a real CryptoPro extension is only tried in Chromium');
+  const hosts = nativeHostsOf(browser, userDataDir);
   mkdirSync(workDir, { recursive: true });
   const resolved = await resolveScenario(name, scenario);
   const resolvedFile = path.join(workDir, 'scenario.resolved.json');
@@ -76,38 +115,39 @@ export async function prepareSimulator(
     extensionDir = path.join(workDir, 'extension');
     cpSync(options.realExtension ?? path.join(HERE, 'extension'), extensionDir, { recursive: true });
     const manifestFile = path.join(extensionDir, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { version: string; key?: string; name: string };
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { version: string; key?: string; name: string; description: string };
     if (options.realExtension === undefined) {
-      const generation = scenario.extension.generation;
+      // The Firefox add-on is of the 1.2 generation whatever the Chromium one is (there is no 1.3 for Firefox).
+      const generation = browser === 'firefox' ? '1.2' : scenario.extension.generation;
       manifest.version = scenario.extension.version ?? DEFAULT_VERSION[generation];
       if (generation === '1.2') {
         manifest.key = MV2_KEY;
         manifest.name = manifest.name.replace('(ep-doctor simulator)', '(ep-doctor simulator, MV2 generation)');
       }
-      writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+      writeFileSync(manifestFile, JSON.stringify(browser === 'firefox' ? firefoxManifest(manifest) : manifest, null, 2));
       writeFileSync(path.join(extensionDir, 'config.js'), `globalThis.EP_DOCTOR_SIMULATOR = ${JSON.stringify({ generation })};\n`);
       const bridgeFile = path.join(extensionDir, 'nmcades_plugin_api.js');
       writeFileSync(bridgeFile, readFileSync(bridgeFile, 'utf8').replace('var OLD_PROTOCOL = false;', `var OLD_PROTOCOL = ${generation === '1.2'};`));
     }
-    if (typeof manifest.key !== 'string') throw new Error(`${options.realExtension ?? 'the simulated extension'}: manifest.json has no "key", so its id is not the published one`);
-    extensionId = extensionIdOfKey(manifest.key);
+    if (browser === 'firefox') extensionId = CRYPTOPRO_FIREFOX_ID;
+    else if (typeof manifest.key !== 'string') throw new Error(`${options.realExtension ?? 'the simulated extension'}: manifest.json has no "key", so its id is not the published one`);
+    else extensionId = extensionIdOfKey(manifest.key);
   }
 
   if (scenario.host !== 'missing') {
-    const hostsDir = path.join(userDataDir, 'NativeMessagingHosts');
-    mkdirSync(hostsDir, { recursive: true });
+    mkdirSync(hosts.dir, { recursive: true });
     const manifest = {
       name: 'ru.cryptopro.nmcades',
       description: 'ep-doctor simulator of the CAdES Browser plug-in native host',
       path: launcher,
       type: 'stdio',
-      // As the vendor's installer writes it: the three published ids.
-      allowed_origins: Object.values(CRYPTOPRO_EXTENSIONS).map((id) => `chrome-extension://${id}/`),
+      // As the vendor's installer writes them: the three published ids, or (nmcades_firefox.json) the add-on's.
+      ...hosts.allow(browser === 'firefox' ? [CRYPTOPRO_FIREFOX_ID] : Object.values(CRYPTOPRO_EXTENSIONS)),
     };
-    writeFileSync(path.join(hostsDir, 'ru.cryptopro.nmcades.json'), JSON.stringify(manifest, null, 2));
+    writeFileSync(path.join(hosts.dir, 'ru.cryptopro.nmcades.json'), JSON.stringify(manifest, null, 2));
   }
 
-  if (options.companion !== false) await prepareCompanion(userDataDir, workDir, scenario.host !== 'missing' ? launcher : null, resolved, options.companion ?? true);
+  if (options.companion !== false) await prepareCompanion(hosts, EP_DOCTOR_IDS[browser], workDir, scenario.host !== 'missing' ? launcher : null, resolved, options.companion ?? true);
   return { extensionDir, extensionId, resolved, callsFile: `${resolvedFile}.calls` };
 }
 
@@ -125,7 +165,7 @@ const BROKEN_HOSTS: Record<'crash' | 'hang' | 'garbage' | 'oversized' | 'truncat
   oversized: "const b=Buffer.from(JSON.stringify({id:'hello',type:'hello',version:'x'.repeat(2*1024*1024),os:'linux',arch:'x64',capabilities:[]}));const h=Buffer.alloc(4);h.writeUInt32LE(b.length);process.stdout.write(Buffer.concat([h,b]));process.stdin.resume()",
 };
 
-async function prepareCompanion(userDataDir: string, workDir: string, nmcadesLauncher: string | null, resolved: ResolvedScenario, mode: CompanionMode): Promise<void> {
+async function prepareCompanion(hosts: ReturnType<typeof nativeHostsOf>, ownId: string, workDir: string, nmcadesLauncher: string | null, resolved: ResolvedScenario, mode: CompanionMode): Promise<void> {
   const home = path.join(workDir, 'home');
   const root = path.join(workDir, 'root');
   mkdirSync(home, { recursive: true });
@@ -135,10 +175,14 @@ async function prepareCompanion(userDataDir: string, workDir: string, nmcadesLau
     mkdirSync(bin, { recursive: true });
     cpSync(nmcadesLauncher, path.join(bin, 'nmcades'));
     chmodSync(path.join(bin, 'nmcades'), 0o755);
-    const hosts = path.join(root, 'etc/chromium/native-messaging-hosts');
-    mkdirSync(hosts, { recursive: true });
+    const chromium = path.join(root, 'etc/chromium/native-messaging-hosts');
+    mkdirSync(chromium, { recursive: true });
     const origins = ['iifchhfnnmpdbibifmljnfjhpififfog', 'epebfcehmdedogndhlcacafjaacknbcm', 'pfhgbfnnjiafkhfdkmpiflachepdcjod'].map((id) => `chrome-extension://${id}/`);
-    writeFileSync(path.join(hosts, 'ru.cryptopro.nmcades.json'), JSON.stringify({ name: 'ru.cryptopro.nmcades', path: '/opt/cprocsp/bin/amd64/nmcades', type: 'stdio', allowed_origins: origins }));
+    writeFileSync(path.join(chromium, 'ru.cryptopro.nmcades.json'), JSON.stringify({ name: 'ru.cryptopro.nmcades', path: '/opt/cprocsp/bin/amd64/nmcades', type: 'stdio', allowed_origins: origins }));
+    // The vendor's package registers the host for Firefox too (research §1.4).
+    const mozilla = path.join(root, 'usr/lib/mozilla/native-messaging-hosts');
+    mkdirSync(mozilla, { recursive: true });
+    writeFileSync(path.join(mozilla, 'ru.cryptopro.nmcades.json'), JSON.stringify({ name: 'ru.cryptopro.nmcades', path: '/opt/cprocsp/bin/amd64/nmcades', type: 'stdio', allowed_extensions: [CRYPTOPRO_FIREFOX_ID] }));
   }
   const own = hostTarget();
   if (own === null) throw new Error(`ep-doctor-host has no executable for ${process.platform}-${process.arch}`);
@@ -150,11 +194,10 @@ async function prepareCompanion(userDataDir: string, workDir: string, nmcadesLau
     broken === null ? `#!/bin/sh\nHOME='${home}' exec '${executable}' --test-root='${root}' "$@"\n` : `#!/bin/sh\nexec '${process.execPath}' -e "${broken}"\n`,
   );
   chmodSync(launcher, 0o755);
-  const hostsDir = path.join(userDataDir, 'NativeMessagingHosts');
-  mkdirSync(hostsDir, { recursive: true });
+  mkdirSync(hosts.dir, { recursive: true });
   writeFileSync(
-    path.join(hostsDir, 'ru.ep_doctor.host.json'),
-    JSON.stringify({ name: 'ru.ep_doctor.host', description: 'ep-doctor companion (test profile)', path: launcher, type: 'stdio', allowed_origins: ['chrome-extension://pgejebgggaeiophnmnnockehkjkgfhhe/'] }),
+    path.join(hosts.dir, 'ru.ep_doctor.host.json'),
+    JSON.stringify({ name: 'ru.ep_doctor.host', description: 'ep-doctor companion (test profile)', path: launcher, type: 'stdio', ...hosts.allow([ownId]) }),
   );
 }
 

@@ -29,8 +29,9 @@ function discoverHost(name: string): Promise<CheckFacts['nativeHosts'][number]> 
       done(nativeHostState((error as Error).message), (error as Error).message);
       return;
     }
-    port.onDisconnect.addListener(() => {
-      const message = browser.runtime.lastError?.message ?? '';
+    port.onDisconnect.addListener((closed) => {
+      // Firefox puts the reason on the port (runtime.lastError stays empty there); Chromium on lastError.
+      const message = (closed as { error?: { message?: string } | null }).error?.message ?? browser.runtime.lastError?.message ?? '';
       done(nativeHostState(message), message);
     });
   });

@@ -166,7 +166,7 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
     // Progress for the popup: the page is done, the rest is analysis.
     if (request.kind === 'quick') await writeCheck({ ...result, step: 'certificates' });
     const analysisStart = Date.now();
-    const nmcades: HostState = hosts.find((h) => h.name === 'ru.cryptopro.nmcades')?.state ?? 'unknown';
+    const nmcades = cryptoproHostState(hosts.find((h) => h.name === 'ru.cryptopro.nmcades')?.state ?? 'unknown', companion?.problems ?? []);
     const gost = needsGostTls(platformId, url);
     const now = new Date();
     const probeContext: ProbeContext = { nmcades, needsGostTls: gost, now, stack: { os: osFamily(env.os.os), browser: { name: env.browser.name, version: env.browser.version } } };
@@ -219,6 +219,16 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
   } catch (error) {
     return finish({ status: 'failed', reasonCode: 'internal', reason: `internal error: ${(error as Error).message}`.slice(0, 300) });
   }
+}
+
+/**
+ * Whether ru.cryptopro.nmcades can start: as the browser refused our connectNative, or — where that
+ * says nothing (Firefox words a registered and an absent host alike) — as the companion read this
+ * browser's manifests (a missing or broken manifest: the browser cannot start it).
+ */
+function cryptoproHostState(discovered: HostState, companion: readonly { id: string; cause?: { params: Readonly<Record<string, string>> } }[]): HostState {
+  if (discovered !== 'unknown') return discovered;
+  return companion.some((p) => p.id === 'plugin-host-missing' && p.cause?.params['host'] === 'ru.cryptopro.nmcades') ? 'missing' : 'unknown';
 }
 
 /** The tab's top frame is the browser's error page: our scripts cannot run there, though we may access the host. */

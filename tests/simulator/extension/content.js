@@ -9,6 +9,9 @@
  *   first request, and once more after every reconnect (so each request then gets one more answer);
  * - 1.2.x (the MV2 generation, `generation: "1.2"` in config.js): answers every echo (and once at
  *   start), relays `nmcades` requests (no id), and never answers version or id requests;
+ * - in Firefox (the published add-on is of the 1.2 generation), as its content script checks the user
+ *   agent: `cadesplugin_loaded` carries `url:` and the bridge's moz-extension:// address, whose UUID
+ *   differs per install, so the page's loader learns where to load it from;
  * - both: when the background drops the port (native host missing or exited) nothing is posted to
  *   the page — its pending requests simply never get an answer — and the next request opens a new port.
  */
@@ -18,6 +21,7 @@
   const OLD = config.generation === '1.2';
   const DESTINATION = OLD ? 'nmcades' : `nmcades_${ID}`;
   const BRIDGE = chrome.runtime.getURL('nmcades_plugin_api.js');
+  const LOADED = /firefox/i.test(navigator.userAgent) ? `cadesplugin_loadedurl:${BRIDGE}` : 'cadesplugin_loaded';
   const tabid = crypto.randomUUID();
   /** @type {chrome.runtime.Port | null} */
   let port = null;
@@ -45,7 +49,7 @@
     const data = event.data;
     if (typeof data === 'string') {
       if (data === 'cadesplugin_echo_request') {
-        if (OLD) return toPage('cadesplugin_loaded');
+        if (OLD) return toPage(LOADED);
         if (!bridgeOnPage()) return;
         echoing = true;
         return toPage(`cadesplugin_echo_request_${ID}`);
@@ -66,7 +70,7 @@
     }
   });
 
-  if (OLD) toPage('cadesplugin_loaded');
+  if (OLD) toPage(LOADED);
   else if (bridgeOnPage()) {
     echoing = true;
     toPage(`cadesplugin_echo_request_${ID}`);

@@ -8,7 +8,12 @@
  *   the MV3 one (the simulated extension has the published ids);
  * - async_spawn hands the generator its extra arguments as one array, as the vendor's does (the
  *   extension's bridge relies on it);
- * - rejects with the vendor's texts: «Плагин недоступен», «Истекло время ожидания загрузки плагина».
+ * - rejects with the vendor's texts: «Плагин недоступен», «Истекло время ожидания загрузки плагина»;
+ * - in Firefox (told by the user agent, as the vendor's does) it guesses no script address: it posts the
+ *   echo, takes the bridge's moz-extension:// address from the `cadesplugin_loaded…url:` answer (and
+ *   refuses any other kind of address), loads it, then asks for CAdESCOM.About; when nothing answered by
+ *   the load timeout it shows the «необходимо расширение для браузера» overlay (`#cadesplugin_ovr`,
+ *   unless `cadesplugin_skip_extension_install`) and rejects with the timeout text.
  */
 (function () {
   var JSModuleVersion = '2.4.1';
@@ -18,6 +23,8 @@
   var MV2 = 'iifchhfnnmpdbibifmljnfjhpififfog';
   var MV3 = 'pfhgbfnnjiafkhfdkmpiflachepdcjod';
   var ids = generation === '2.4' ? [MV2, MV3] : [MV2];
+  var firefox = /firefox\/\d+/i.test(navigator.userAgent);
+  var firefoxBridgeLoaded = false;
 
   var resolvePlugin, rejectPlugin, pluginObject;
   var cadesplugin = new Promise(function (resolve, reject) {
@@ -66,20 +73,37 @@
   }
   window.cadesplugin = cadesplugin;
 
-  var timer = setTimeout(function () { rejectPlugin('Истекло время ожидания загрузки плагина'); }, window.cadesplugin_load_timeout || 20000);
+  var timer = setTimeout(function () {
+    if (firefox && !firefoxBridgeLoaded) showMissingExtension();
+    rejectPlugin('Истекло время ожидания загрузки плагина');
+  }, window.cadesplugin_load_timeout || 20000);
   function fail(message) {
     clearTimeout(timer);
     rejectPlugin(message);
+  }
+
+  function checkPlugin() {
+    window.cpcsp_chrome_nmcades.check_chrome_plugin(function () {
+      clearTimeout(timer);
+      resolvePlugin();
+    }, fail);
   }
 
   function handshake() {
     function listener(event) {
       if (event.source !== window || typeof event.data !== 'string' || event.data.indexOf('cadesplugin_loaded') < 0) return;
       window.removeEventListener('message', listener);
-      window.cpcsp_chrome_nmcades.check_chrome_plugin(function () {
-        clearTimeout(timer);
-        resolvePlugin();
-      }, fail);
+      if (!firefox) return checkPlugin();
+      var url = event.data.slice(event.data.indexOf('url:') + 4);
+      if (!/^(moz|safari)-extension:\/\/[a-zA-Z0-9/_-]+\/nmcades_plugin_api\.js$/.test(url)) return fail('Плагин недоступен');
+      var script = document.createElement('script');
+      script.src = url;
+      script.onload = function () {
+        firefoxBridgeLoaded = true;
+        checkPlugin();
+      };
+      script.onerror = function () { fail('Плагин недоступен'); };
+      (document.head || document.documentElement).appendChild(script);
     }
     window.addEventListener('message', listener);
     window.postMessage('cadesplugin_echo_request', '*');
@@ -93,5 +117,30 @@
     script.onerror = function () { load(index + 1); };
     (document.head || document.documentElement).appendChild(script);
   }
-  load(0);
+  function showMissingExtension() {
+    if (window.cadesplugin_skip_extension_install) return;
+    var overlay = document.createElement('div');
+    overlay.id = 'cadesplugin_ovr';
+    overlay.style.cssText = 'position: fixed; left: 0; top: 0; width: 100%; height: 100%; background-color: rgba(0,0,0,0.7)';
+    var item = document.createElement('div');
+    item.id = 'cadesplugin_ovr_item';
+    item.style.cssText = 'position: relative; max-width: 400px; margin: 100px auto; background-color: #fff; border: 2px solid #000; padding: 10px; text-align: center';
+    var close = document.createElement('button');
+    close.id = 'cadesplugin_close_install';
+    close.textContent = 'X';
+    var text = document.createElement('p');
+    text.textContent = 'Для работы КриптоПро ЭЦП Browser plugin на данном сайте необходимо расширение для браузера. Убедитесь, что оно у Вас включено или установите его.';
+    var link = document.createElement('a');
+    link.href = 'https://www.cryptopro.ru/sites/default/files/products/cades/extensions/firefox_cryptopro_extension_latest.xpi';
+    link.textContent = 'Скачать расширение';
+    var linkLine = document.createElement('p');
+    linkLine.appendChild(link);
+    item.append(close, text, linkLine);
+    overlay.appendChild(item);
+    overlay.addEventListener('click', function () { overlay.style.visibility = 'hidden'; });
+    document.body.appendChild(overlay);
+  }
+
+  if (firefox) handshake();
+  else load(0);
 })();
