@@ -20,8 +20,8 @@ function scenario(name: string): Scenario {
 
 type Opened = Awaited<ReturnType<typeof openScenario>>;
 
-async function withFirefox(name: string, use: (opened: Opened) => Promise<void>, html?: string): Promise<void> {
-  const opened = await openScenario({ name, scenario: scenario(name), browser: 'firefox', ...(html === undefined ? {} : { html }) });
+async function withFirefox(name: string, use: (opened: Opened) => Promise<void>, html?: string, companion = true): Promise<void> {
+  const opened = await openScenario({ name, scenario: scenario(name), browser: 'firefox', companion, ...(html === undefined ? {} : { html }) });
   try {
     await use(opened);
   } finally {
@@ -48,6 +48,19 @@ describe('Firefox: the check against the simulated CryptoPro add-on', () => {
       const shown = await opened.popup.$eval('[data-testid=result]', (e) => (e as HTMLElement).innerText);
       expect(shown).toContain('Всё готово к подписи');
     });
+  }, 120_000);
+
+  it('without ep-doctor-host: Firefox\'s «No such native application» for our own host means it is not installed', async () => {
+    await withFirefox(
+      'all-good',
+      async (opened) => {
+        const result = await pressCheck(opened);
+        expect(problemIds(result)).toEqual([]);
+        expect(result.facts?.companion).toMatchObject({ state: 'missing', detail: 'No such native application ru.ep_doctor.host' });
+      },
+      undefined,
+      false,
+    );
   }, 120_000);
 
   it('demo: the same findings as in Chromium (licence, key period, two tokens)', async () => {

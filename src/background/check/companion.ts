@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { disconnectReason } from '../native-port-error';
 import type { CheckFacts } from '../../core/check-result';
 import { HOST_NAME, HostReply, type HostProblem } from '../../host/protocol';
 import type { ServerClock } from './environment';
@@ -36,8 +37,8 @@ export function askCompanion(browserName: string, gostTls: boolean, clock: Promi
       failed('missing', (error as Error).message);
       return;
     }
-    port.onDisconnect.addListener(() => {
-      const message = browser.runtime.lastError?.message ?? 'the host exited';
+    port.onDisconnect.addListener((closed) => {
+      const message = disconnectReason(closed, browser.runtime.lastError) || 'the host exited';
       failed(/not found|no such native application/i.test(message) ? 'missing' : 'error', message);
     });
     port.onMessage.addListener((raw: unknown) => {

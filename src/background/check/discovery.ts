@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { CheckFacts } from '../../core/check-result';
 import { SIGNING_NATIVE_HOSTS } from '../../plugin/extension-ids';
 import { nativeHostState } from '../../plugin/native-host-state';
+import { disconnectReason } from '../native-port-error';
 
 const HOST_MS = 1500;
 
@@ -30,8 +31,7 @@ function discoverHost(name: string): Promise<CheckFacts['nativeHosts'][number]> 
       return;
     }
     port.onDisconnect.addListener((closed) => {
-      // Firefox puts the reason on the port (runtime.lastError stays empty there); Chromium on lastError.
-      const message = (closed as { error?: { message?: string } | null }).error?.message ?? browser.runtime.lastError?.message ?? '';
+      const message = disconnectReason(closed, browser.runtime.lastError);
       done(nativeHostState(message), message);
     });
   });
