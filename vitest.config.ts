@@ -35,9 +35,9 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // ep-doctor-host.exe and the MSIs on a real Windows userland (Wine 8, tests/windows/wine.ts); the .deb with dpkg.
+          // ep-doctor-host.exe and the MSIs on a real Windows userland (Wine 8, tests/windows/wine.ts); the .deb with dpkg; the store packages.
           name: 'installers',
-          include: ['tests/windows/**/*.test.ts', 'tests/installers/**/*.test.ts'],
+          include: ['tests/windows/**/*.test.ts', 'tests/installers/**/*.test.ts', 'tests/store/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
           testTimeout: 180_000,

@@ -16,6 +16,12 @@ const DETECT_SCRIPT = 'detect.js';
 
 export default defineConfig({
   manifestVersion: 3,
+  // The store packages (npm run zip, scripts/store/zip.ts) are built apart from the test builds.
+  outDir: process.env.EP_DOCTOR_STORE_BUILD === '1' ? '.output/store' : '.output',
+  zip: {
+    // addons.mozilla.org rebuilds the package from these: the build's inputs, not the tests or local output.
+    excludeSources: ['tests/**', '.ci/**', 'bench-results/**', 'demo-screenshots/**', 'test-artifacts/**', '*.log'],
+  },
   hooks: {
     // A malformed compatibility rule pack fails the build, naming the rule's index and field.
     'build:before': async () => {
@@ -75,6 +81,8 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: { id: 'ep-doctor@ep-doctor.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+            // data_collection_permissions needs 142 on Android (web-ext lint); on Android there is no native messaging anyway.
+            gecko_android: { strict_min_version: '142.0' },
           },
           // Test builds only: Firefox's WebDriver BiDi cannot open a moz-extension:// page, so the e2e
           // harness reaches the popup from a page of this test-only origin (scripts/lib/firefox.mjs).

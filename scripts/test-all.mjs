@@ -3,7 +3,9 @@
 /**
  * `npm test`: the whole suite, in the order a failure is cheapest to see — typecheck, lint, build
  * (the extension and the ep-doctor-host executables), then unit, DOM, convention and e2e tests
- * (vitest projects; e2e drives the built extension in Debian Chromium; installers runs ep-doctor-host.exe and the MSIs under Wine and the .deb with dpkg). Ends with one summary line: "N passed, N failed".
+ * (vitest projects; e2e drives the built extension in Debian Chromium, firefox the Firefox build in Firefox ESR;
+ * installers runs ep-doctor-host.exe and the MSIs under Wine, the .deb with dpkg, and unpacks the store
+ * packages). Ends with one summary line: "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -44,7 +46,7 @@ const projects = built ? [] : ['--project', 'unit', '--project', 'dom', '--proje
 // The network recorder: every browser of the e2e run writes its NetLog here (scripts/lib/netlog.mjs).
 const netlogDir = path.join(out, 'netlog');
 mkdirSync(netlogDir);
-step('tests (vitest: unit, dom, conventions, e2e, installers)', bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { EP_DOCTOR_NETLOG_DIR: netlogDir });
+step('tests (vitest: unit, dom, conventions, e2e, firefox, installers)', bin('vitest'), ['run', ...projects, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], { EP_DOCTOR_NETLOG_DIR: netlogDir });
 if (built) {
   process.stdout.write('\n▶ network recorder over the e2e run\n');
   const run = readRun(netlogDir);
