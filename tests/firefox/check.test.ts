@@ -63,6 +63,24 @@ describe('Firefox: the check against the simulated CryptoPro add-on', () => {
     );
   }, 120_000);
 
+  it('a page that answers the echo in the add-on\'s name gets «проверка невозможна», never a verdict', async () => {
+    // No add-on installed; the page plays its handshake, naming a bridge no add-on serves.
+    const html = readFileSync(path.join(ROOT, 'tests/simulator/page/sign.html'), 'utf8').replace(
+      '<script src="cadesplugin_api.js">',
+      `<script>addEventListener('message', (e) => { if (e.data === 'cadesplugin_echo_request') postMessage('cadesplugin_loadedurl:moz-extension://0f0e0d0c-0b0a-4909-8807-060504030201/nmcades_plugin_api.js', '*'); });</script>\n<script src="cadesplugin_api.js">`,
+    );
+    await withFirefox(
+      'extension-missing',
+      async (opened) => {
+        const result = await pressCheck(opened);
+        expect(result.status).toBe('impossible');
+        expect(result.reasonCode).toBe('tampered');
+        expect(result.reason).toContain('an echo answer no add-on sent');
+      },
+      html,
+    );
+  }, 120_000);
+
   it('demo: the same findings as in Chromium (licence, key period, two tokens)', async () => {
     await withFirefox('demo', async (opened) => {
       const result = await pressCheck(opened);

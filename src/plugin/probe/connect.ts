@@ -54,9 +54,27 @@ function ask<T>(win: Win, request: string, accept: (message: string) => T | null
 
 const prefixed = (prefix: string) => (message: string) => (message.startsWith(prefix) ? message.slice(prefix.length).slice(0, 100) : null);
 
-/** The echo handshake: the CryptoPro content script answers `cadesplugin_loaded` when it is there. */
-function handshake(win: Win): Promise<true | null> {
-  return ask(win, 'cadesplugin_echo_request', (message) => (message.startsWith('cadesplugin_loaded') ? true : null), TIMEOUTS.handshake);
+/** The echo handshake: the CryptoPro content script answers `cadesplugin_loaded` when it is there (in Firefox with its bridge's address). */
+function handshake(win: Win): Promise<string | null> {
+  return ask(win, 'cadesplugin_echo_request', (message) => (message.startsWith('cadesplugin_loaded') ? message.slice(0, 200) : null), TIMEOUTS.handshake);
+}
+
+/** The add-on's answer in Firefox: `cadesplugin_loaded` + `url:` + its bridge at its per-install moz-extension:// address. */
+const FIREFOX_ANSWER = /^cadesplugin_loadedurl:(moz-extension:\/\/[0-9a-f-]{36}\/nmcades_plugin_api\.js)$/;
+
+/**
+ * Whether a Firefox handshake answer came from an installed add-on: the page can post the same string,
+ * but only an installed add-on serves the bridge at the address it names (fetched from our world).
+ */
+async function firefoxAnswerGenuine(answer: string): Promise<boolean> {
+  const url = FIREFOX_ANSWER.exec(answer)?.[1];
+  if (url === undefined) return false;
+  try {
+    const response = await fetch(url, { cache: 'no-store', signal: AbortSignal.timeout(TIMEOUTS.script) });
+    return response.ok;
+  } catch {
+    return false;
+  }
 }
 
 /** How long the probe waits for the plug-in's first answer, and from when the silence is counted. */
@@ -107,6 +125,11 @@ export async function connect(win: Win, report: ProbeReport, options: ProbeOptio
   const answered = await handshake(win);
   element?.remove();
   report.bridge.handshake = answered === null ? 'timeout' : 'ok';
+  // In Firefox nothing else shows the add-on is there: an answer naming no bridge it serves is the page's.
+  if (firefox && answered !== null && !(await firefoxAnswerGenuine(answered))) {
+    report.tampered.push('an echo answer no add-on sent');
+    return none();
+  }
   if (answered === null) {
     if (firefox) report.bridge.source = null;
     // Our step in the page's world did not come back: the page may have kept the extension from answering.
