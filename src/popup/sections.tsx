@@ -6,7 +6,7 @@ import type { t } from '../core/i18n';
 import { causeT } from '../core/i18n/causes';
 import type { Lang } from '../core/localized';
 import type { Finding } from '../core/messages';
-import { maskName, parseSubject } from '../core/report/redact';
+import { maskedOwner } from '../core/masked-owner';
 import { packPlatform } from '../core/pack-platform';
 
 export type Say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => string;
@@ -135,16 +135,6 @@ export function CompanionOffer({ facts, say }: { facts: CheckFacts; say: Say }) 
       )}
     </section>
   );
-}
-
-/** Owner as the report shows it: names masked (first letters), organisation kept. */
-export function maskedOwner(subject: string): string {
-  const attrs = parseSubject(subject);
-  const get = (k: string) => attrs.find((a) => a.key.toUpperCase() === k)?.value;
-  const person = [get('SN'), get('G')].filter((v): v is string => v !== undefined && v !== '').join(' ');
-  const organisation = get('O');
-  const name = person !== '' ? maskName(person) : organisation === undefined ? maskName(get('CN') ?? '?') : (get('CN') ?? '?');
-  return organisation !== undefined && organisation !== name ? `${name}, ${organisation}` : name;
 }
 
 /** ✓ usable, ⚠ warnings only, ✗ something stops signing, ○ an older certificate not counted. */

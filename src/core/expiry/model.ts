@@ -1,0 +1,57 @@
+import * as z from 'zod/mini';
+
+/**
+ * The expiry centre (issue 16): what ends on this computer and when — certificates, their private keys'
+ * usage periods, the CryptoPro licences — remembered from every check and from ep-doctor-host, per
+ * computer, in storage.local. Nothing of it leaves the computer; owners are kept masked.
+ */
+const str = (max: number) => z.string().check(z.maxLength(max));
+
+export const EXPIRY_KINDS = ['certificate', 'key', 'license'] as const;
+export type ExpiryKind = (typeof EXPIRY_KINDS)[number];
+
+export const ExpiryItem = z.object({
+  /** `certificate:<thumbprint>`, `key:<thumbprint>`, `license:csp|ocsp|tsp`. */
+  key: z.string().check(z.regex(/^(certificate|key):[0-9A-F]{40}$|^license:(csp|ocsp|tsp)$/)),
+  kind: z.enum(EXPIRY_KINDS),
+  /** Certificates and keys: the owner, names masked; licences: the product. */
+  owner: str(200),
+  /** The issuing CA's name (its CN), for certificates and keys. */
+  issuer: str(200),
+  /** ISO time it ends. */
+  endsAt: str(40),
+  /** Where it was last read: a check of a platform page, or ep-doctor-host without any page. */
+  source: z.enum(['check', 'host']),
+  /** When it was last read (ms). */
+  seenAt: z.number(),
+  /** Platforms whose checks saw this certificate: where a new one must be bound. */
+  platforms: z.array(str(40)).check(z.maxLength(20)),
+});
+export type ExpiryItem = z.infer<typeof ExpiryItem>;
+
+export const ExpiryState = z.object({
+  v: z.literal(1),
+  items: z.array(ExpiryItem).check(z.maxLength(60)),
+  /** Keys the user asked not to be reminded about. */
+  muted: z.array(str(60)).check(z.maxLength(60)),
+  /** Per item key, the reminder thresholds (days) already shown. */
+  reminded: z.record(str(60), z.array(z.number()).check(z.maxLength(10))),
+  /** The last reading by ep-doctor-host, ms; null when it never answered. */
+  hostReadAt: z.nullable(z.number()),
+});
+export type ExpiryState = z.infer<typeof ExpiryState>;
+
+export const EMPTY_EXPIRY: ExpiryState = { v: 1, items: [], muted: [], reminded: {}, hostReadAt: null };
+
+/** Reminders at these many days before an end (an organisation may set its own). */
+export const DEFAULT_THRESHOLDS: readonly number[] = [30, 14, 7, 1];
+
+/** No system notification from this hour to that one (local time); the badge still shows. */
+export const DEFAULT_QUIET_HOURS = { from: 21, to: 9 } as const;
+
+export const EXPIRY_KEY = 'expiry:v1';
+
+export function parseExpiryState(raw: unknown): ExpiryState {
+  const parsed = ExpiryState.safeParse(raw);
+  return parsed.success ? parsed.data : EMPTY_EXPIRY;
+}
