@@ -230,7 +230,13 @@ function writeFakeCryptoPro(root: string, s: ResolvedScenario): void {
       '[ErrorCode: 0x00000000]',
       '',
     ].join('\n');
-  const personal = s.certificates.filter((c) => c.stores.includes('my')).map((c) => ({ issuer: c.issuerName, subject: c.subjectName, thumbprint: c.thumbprint, validTo: c.validTo, key: c.hasPrivateKey }));
+  // certmgr prints dates day first: «19/04/2037  08:55:47 UTC».
+  const certmgrDate = (iso: string): string => {
+    const d = new Date(iso);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}  ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC`;
+  };
+  const personal = s.certificates.filter((c) => c.stores.includes('my')).map((c) => ({ issuer: c.issuerName, subject: c.subjectName, thumbprint: c.thumbprint, validTo: certmgrDate(c.validTo), key: c.hasPrivateKey }));
   const mincifry = { issuer: MINCIFRY_ROOT.subject, subject: MINCIFRY_ROOT.subject, thumbprint: MINCIFRY_ROOT.thumbprint, validTo: '08/01/2040  13:32:39 UTC' };
   // The simulator's CA stands in for the user's CA; an «untrusted» certificate means it is not installed.
   const ca = s.certificates.some((c) => c.chain === 'untrusted') ? [] : [...new Set(s.certificates.map((c) => c.issuerName))].map((name) => ({ issuer: name, subject: name, thumbprint: 'ab'.repeat(20), validTo: '01/06/2036  00:00:00 UTC' }));

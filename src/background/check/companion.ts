@@ -9,6 +9,8 @@ const COMPANION_MS = 6000;
 export interface CompanionOutcome {
   facts: CheckFacts['companion'];
   problems: HostProblem[];
+  /** Each check's facts as the host gave them (schema-checked records), for the expiry centre. */
+  raw: { name: string; facts: Record<string, unknown> }[];
 }
 
 /**
@@ -29,7 +31,7 @@ export function askCompanion(browserName: string, gostTls: boolean, clock: Promi
       }
       resolve(outcome);
     };
-    const failed = (state: 'missing' | 'error', detail: string): void => done({ facts: { state, version, detail: detail.slice(0, 200), checks: [] }, problems: [] });
+    const failed = (state: 'missing' | 'error', detail: string): void => done({ facts: { state, version, detail: detail.slice(0, 200), checks: [] }, problems: [], raw: [] });
     const timer = setTimeout(() => failed('error', `no inventory in ${COMPANION_MS} ms`), COMPANION_MS);
     try {
       port = browser.runtime.connectNative(HOST_NAME);
@@ -67,6 +69,7 @@ export function askCompanion(browserName: string, gostTls: boolean, clock: Promi
           checks: reply.checks.map((c) => ({ name: c.name, status: c.status, detail: c.detail })),
         },
         problems: reply.checks.flatMap((c) => c.problems),
+        raw: reply.checks.map((c) => ({ name: c.name, facts: c.facts })),
       });
     });
     port.postMessage({ id: 'hello', type: 'hello' });

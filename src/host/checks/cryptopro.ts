@@ -58,7 +58,7 @@ export async function cryptoproInventory(opts: { platform: NodeJS.Platform; root
     ms: Date.now() - started,
     detail: `CSP ${list.cspVersion ?? '?'}, ${list.containers.length} containers, ${certificates.length} personal certificates`,
     problems,
-    facts: { installed: true, cspVersion: list.cspVersion, containers: list.containers, license: licenseView, certificates: certificates.map((c) => ({ thumbprint: c.thumbprint, notAfter: c.notAfter, privateKeyLink: c.privateKeyLink, container: c.container })) },
+    facts: { installed: true, cspVersion: list.cspVersion, containers: list.containers, license: licenseView, certificates: certificates.map((c) => ({ thumbprint: c.thumbprint, notAfter: c.notAfter, privateKeyLink: c.privateKeyLink, container: c.container, subject: c.subject, issuer: c.issuer })) },
   };
   return { check, containers: containers.code === null ? null : list.containers, personal: certificates, certmgr: existsSync(tools.certmgr) ? tools.certmgr : null };
 }

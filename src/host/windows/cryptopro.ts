@@ -92,7 +92,7 @@ export async function windowsCryptoproInventory(opts: { run?: ToolRunner; env: W
       cspVersion: list?.cspVersion ?? null,
       containers: list?.containers ?? [],
       license: LICENSE,
-      certificates: certificates.map((c) => ({ thumbprint: c.thumbprint, notAfter: c.notAfter, privateKeyLink: c.privateKeyLink, container: c.container })),
+      certificates: certificates.map((c) => ({ thumbprint: c.thumbprint, notAfter: c.notAfter, privateKeyLink: c.privateKeyLink, container: c.container, subject: c.subject, issuer: c.issuer })),
     },
   };
   return { check, containers: list === null || containers?.code === null ? null : list.containers, personal: certificates, certmgr: has.certmgr ? tools.certmgr : null };

@@ -31,7 +31,17 @@ describe('CryptoPro CSP on Windows', () => {
     expect(result.calls).toEqual(expect.arrayContaining([ENUM, LIST]));
     expect(result.facts).toMatchObject({ installed: true, cspVersion: '5.0.12500', license: { state: 'unknown' }, miniCsp: false });
     expect(result.facts['providers']).toContain('Crypto-Pro GOST R 34.10-2012 Strong Cryptographic Service Provider');
-    expect(result.facts['certificates']).toEqual([{ thumbprint: '1A2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D', notAfter: '15/06/2026  09:00:00 UTC', privateKeyLink: true, container: 'REGISTRY\\\\Иванов И.И. 2023' }]);
+    expect(result.facts['certificates']).toEqual([
+      {
+        thumbprint: '1A2B3C4D5E6F708192A3B4C5D6E7F8091A2B3C4D',
+        notAfter: '15/06/2026  09:00:00 UTC',
+        privateKeyLink: true,
+        container: 'REGISTRY\\\\Иванов И.И. 2023',
+        // For the expiry centre, which masks the owner before it keeps anything.
+        subject: 'SNILS=11223344595, INN=770123456703, CN=Иванов Иван Иванович, C=RU',
+        issuer: 'INNLE=7707329152, OGRN=1047707030513, C=RU, O=Федеральная налоговая служба, CN=Федеральная налоговая служба',
+      },
+    ]);
   });
 
   it('no Crypto-Pro provider in either view: csp-missing, naming the key; the Mini CSP is mentioned', async () => {
