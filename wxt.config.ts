@@ -72,8 +72,10 @@ export default defineConfig({
     // scripts) + activeTab: the plug-in probe in the tab the user checks; nativeMessaging: telling
     // installed signing components from missing ones; management only when the user asks for it;
     // webRequest: only the network error of a GOST TLS host that did not open (no blocking, no bodies,
-    // no headers; within the platforms' host permissions), so the check can say why the page is blank.
-    permissions: ['storage', 'scripting', 'activeTab', 'nativeMessaging', 'webRequest'],
+    // no headers; within the platforms' host permissions), so the check can say why the page is blank;
+    // alarms: the expiry centre's hourly run (no install warning); notifications: its reminders at 30,
+    // 14, 7 and 1 days before a certificate, key or licence ends («Display notifications»).
+    permissions: ['storage', 'scripting', 'activeTab', 'nativeMessaging', 'webRequest', 'alarms', 'notifications'],
     optional_permissions: ['management'],
     action: { default_title: '__MSG_actionTitle__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

@@ -4,6 +4,7 @@ import { ContentToBackground, UiToBackground, type CheckToContent } from '../cor
 import { cancelCheck, runCheck } from './check/run-check';
 import { readCheck } from './check/store';
 import { writeDetectPack } from './detect-pack';
+import { muteExpiry } from './expiry';
 import { writeHintPacks } from './hint-packs';
 import { addTabFindings, resetTabFindings } from './tab-findings';
 
@@ -79,6 +80,8 @@ async function handleUiMessage(raw: unknown): Promise<unknown> {
     case 'ui→bg:need-hint-pack':
       await writeHintPacks();
       return { ok: true };
+    case 'ui→bg:mute-expiry':
+      return { ok: true, state: await muteExpiry(message.key, message.muted) };
   }
 }
 

@@ -3,6 +3,7 @@ import { handleMessage, tellTab } from './handle-message';
 import { writeDetectPack } from './detect-pack';
 import { writeHintPacks } from './hint-packs';
 import { closeInterruptedChecks, removeCheck } from './check/store';
+import { startExpiry } from './expiry';
 import { resetTabFindings } from './tab-findings';
 import { forgetTlsFailure, watchTlsFailures } from './tls-watch';
 
@@ -25,4 +26,5 @@ export function startBackground(): void {
     void removeCheck(tabId);
   });
   watchTlsFailures();
+  startExpiry();
 }

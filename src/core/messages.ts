@@ -76,7 +76,9 @@ export const UiGetCheck = z.object({ type: z.literal('ui→bg:get-check'), tabId
 export const UiNeedHintPack = z.object({ type: z.literal('ui→bg:need-hint-pack'), lang: z.enum(['ru', 'en']) });
 /** «Отменить» in the popup: the running check of the tab ends as cancelled. */
 export const UiCancelCheck = z.object({ type: z.literal('ui→bg:cancel-check'), tabId: z.number() });
-export const UiToBackground = z.discriminatedUnion('type', [UiRunCheck, UiGetCheck, UiNeedHintPack, UiCancelCheck]);
+/** «Не напоминать» / «Напоминать» on an item of the expiry list. */
+export const UiMuteExpiry = z.object({ type: z.literal('ui→bg:mute-expiry'), key: z.string().check(z.maxLength(60)), muted: z.boolean() });
+export const UiToBackground = z.discriminatedUnion('type', [UiRunCheck, UiGetCheck, UiNeedHintPack, UiCancelCheck, UiMuteExpiry]);
 export type UiToBackground = z.infer<typeof UiToBackground>;
 
 /**

@@ -23,7 +23,7 @@ beforeAll(() => {
 
 describe('built manifest', () => {
   it('asks only for what the check needs: host access limited to the platforms, management optional, nothing web-accessible', () => {
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'nativeMessaging', 'scripting', 'storage', 'webRequest']);
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'alarms', 'nativeMessaging', 'notifications', 'scripting', 'storage', 'webRequest']);
     expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...matchPatterns(PLATFORM_MATCHES)].sort());
     expect(manifest.optional_permissions).toEqual(['management']);
     expect(manifest.web_accessible_resources).toBeUndefined();

@@ -45,7 +45,7 @@ describe('store packages', () => {
     expect(manifest['manifest_version']).toBe(3);
     expect(manifest).not.toHaveProperty('key');
     expect(manifest).not.toHaveProperty('update_url');
-    expect(manifest['permissions']).toEqual(['storage', 'scripting', 'activeTab', 'nativeMessaging', 'webRequest']);
+    expect(manifest['permissions']).toEqual(['storage', 'scripting', 'activeTab', 'nativeMessaging', 'webRequest', 'alarms', 'notifications']);
     expect(manifest['optional_permissions']).toEqual(['management']);
     expect(manifest['host_permissions']).toEqual([...matchPatterns(PLATFORM_MATCHES)]);
     // The Firefox harness's web-accessible popup and the bench's empty page are in test builds only.

@@ -22,6 +22,7 @@ import { tlsVerdict } from './tls-step';
 import { PLATFORM_GUIDES } from '../../platforms/guides';
 import { runProbeInTab } from './run-probe';
 import { writeCheck } from './store';
+import { recordCheckExpiry } from '../expiry';
 
 /** Platforms where an employee's certificate needs an МЧД (not the state portals). */
 const NO_MCHD_PLATFORMS = new Set(['gosuslugi', 'nalog']);
@@ -83,6 +84,8 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
     pageFindings: (await readTabFindings(request.tabId))?.findings ?? [],
     timings: { total: 0, probe: 0, discovery: 0, analysis: 0 },
   };
+  /** The companion's raw listing, for the expiry centre (set once it answered). */
+  let hostChecks: { name: string; facts: Record<string, unknown> }[] = [];
   const finish = async (patch: Partial<CheckResult>): Promise<CheckResult> => {
     const stop: Partial<CheckResult> = request.kind === 'quick' && cancelled.has(request.tabId) ? { status: 'failed', reasonCode: 'cancelled', reason: 'cancelled by the user', problems: [] } : {};
     const done: CheckResult = { ...result, ...patch, ...stop, finishedAt: Date.now() };
@@ -90,6 +93,7 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
     done.timings = { ...done.timings, total: Date.now() - started };
     await writeCheck(done);
     notify(done);
+    if (done.kind === 'quick') await recordCheckExpiry(done, hostChecks).catch(() => undefined);
     return done;
   };
   if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
@@ -142,6 +146,7 @@ async function check(request: CheckRequest, notify: (result: CheckResult) => voi
     const settled = await Promise.race([gathered, left.promise]).finally(left.stop);
     if (settled === 'left') return finish({ status: 'failed', reasonCode: 'navigated', reason: 'the page was left or reloaded during the check' });
     const [[probe, probeMs], [hosts, discoveryMs], server, env, extensions, companion] = settled;
+    hostChecks = companion?.raw ?? [];
     const skew = server?.skewSeconds ?? null;
     result.timings.probe = probeMs;
     result.timings.discovery = discoveryMs;

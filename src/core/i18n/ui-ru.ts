@@ -158,6 +158,22 @@ export const UI_RU = {
   browserGen_firefox: 'Firefox',
   badgeTitle: 'ep-doctor: найдено проблем на странице: {n}',
   actionTitle: 'ep-doctor — проверка электронной подписи',
+  expiryTitle: 'Что и когда закончится',
+  expiryEmpty: 'Пока ничего не известно: нажмите «Проверить» на странице площадки или установите ep-doctor-host.',
+  expiryKindCertificate: 'Сертификат {owner}',
+  expiryKindKey: 'Закрытый ключ {owner}',
+  expiryKindLicense: 'Лицензия {owner}',
+  expiryDaysLeft: 'через {days} дн. — {date}',
+  expiryEnded: 'закончился {date}',
+  expiryMute: 'Не напоминать',
+  expiryUnmute: 'Напоминать',
+  expiryNotifyTitle: '{what}: осталось {days} дн.',
+  expiryEndsOn: 'Заканчивается {date}.',
+  expiryTodoCertificate: 'Закажите новый сертификат в удостоверяющем центре заранее: выпуск занимает несколько дней.',
+  expiryTodoKey: 'После конца срока ключа (15 месяцев) подписывать им нельзя, даже если сертификат действует: закажите новый ключ и сертификат.',
+  expiryTodoLicense: 'Купите лицензию и введите её серийный номер в «КриптоПро PKI» → «Управление лицензиями».',
+  expiryTodoBind: 'Новый сертификат привяжите на площадках, где входили со старым: {platforms}.',
+  expiryBadge: '{days}д',
 } as const;
 
 export type UiKey = keyof typeof UI_RU;
