@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { CheckResult } from '../core/check-result';
 import { itemsFromCheck, itemsFromHost } from '../core/expiry/collect';
 import { mergeExpiry, setMuted } from '../core/expiry/merge';
-import { DEFAULT_QUIET_HOURS, DEFAULT_THRESHOLDS, EXPIRY_KEY, parseExpiryState, type ExpiryItem, type ExpiryState } from '../core/expiry/model';
+import { EXPIRY_KEY, EXPIRY_SETTINGS_KEY, parseExpirySettings, parseExpiryState, type ExpiryItem, type ExpiryState } from '../core/expiry/model';
 import { dueReminders, expiryBadge, markReminded, type Reminder } from '../core/expiry/reminders';
 import { t } from '../core/i18n';
 import { LANG_SETTING_KEY, resolveLang, type Lang } from '../core/localized';
@@ -79,7 +79,8 @@ export function reminderText(reminder: Reminder, lang: Lang): { title: string; m
 /** The toolbar's default badge (platform tabs show their own count over it). */
 async function showExpiry(state?: ExpiryState): Promise<void> {
   const current = state ?? (await readExpiry());
-  const badge = expiryBadge(current, Date.now(), DEFAULT_THRESHOLDS);
+  const settings = parseExpirySettings((await browser.storage.local.get(EXPIRY_SETTINGS_KEY))[EXPIRY_SETTINGS_KEY]);
+  const badge = expiryBadge(current, Date.now(), settings.thresholds);
   const lang = await uiLang();
   await browser.action.setBadgeText({ text: badge === null ? '' : t(lang, 'expiryBadge', { days: badge.days }) });
   if (badge !== null) await browser.action.setBadgeBackgroundColor({ color: badge.urgent ? '#b3261e' : '#8a5a00' });
@@ -89,9 +90,10 @@ async function showExpiry(state?: ExpiryState): Promise<void> {
 export async function runExpiry(now = Date.now()): Promise<void> {
   await refreshFromHost(await readExpiry(), now).catch(() => undefined);
   const lang = await uiLang();
+  const settings = parseExpirySettings((await browser.storage.local.get(EXPIRY_SETTINGS_KEY))[EXPIRY_SETTINGS_KEY]);
   let shown: Reminder[] = [];
   const state = await update((s) => {
-    shown = dueReminders(s, now, new Date(now).getHours(), { thresholds: DEFAULT_THRESHOLDS, quietHours: DEFAULT_QUIET_HOURS }).slice(0, MAX_NOTIFICATIONS);
+    shown = dueReminders(s, now, new Date(now).getHours(), settings).slice(0, MAX_NOTIFICATIONS);
     return markReminded(s, shown);
   });
   for (const reminder of shown) {

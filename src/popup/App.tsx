@@ -12,6 +12,7 @@ import { parseCheckReply } from './stored';
 import type { Finding } from '../core/messages';
 import type { FirstRead, TabInfo } from './first-read';
 import { LazyReportPanel, loadReportPanel } from './report-panel-lazy';
+import { LazyExpiryList } from './expiry-lazy';
 import { afterFirstPaint } from './after-paint';
 import { packPlatform } from '../core/pack-platform';
 
@@ -195,6 +196,7 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
       {!busy && result?.facts !== null && result?.facts !== undefined && <Components facts={result.facts} say={say} />}
       {!busy && result?.facts !== null && result?.facts !== undefined && <CompanionOffer facts={result.facts} say={say} />}
       {!busy && tab !== null && isWeb && current !== null && <LazyReportPanel tabId={tab.id} result={result} pack={current} lang={lang} />}
+      {!busy && current !== null && <LazyExpiryList say={say} lang={lang} />}
       {!busy && result?.status === 'done' && result.facts !== null && (
         <section>
           <h2>{say('popupExtensions')}</h2>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { EXPIRY_KEY, parseExpiryState } from '../core/expiry/model';
 import { browser } from 'wxt/browser';
 import type { CheckResult } from '../core/check-result';
 import type { HintPack } from '../core/hint-pack';
@@ -47,6 +48,7 @@ export function ReportPanel({ tabId, result, pack, lang }: { tabId: number; resu
           pageFindings: findings.success ? findings.data.findings : [],
           pageUrl: tab?.url ?? '',
           platformId: findings.success ? findings.data.platformId : null,
+          expiry: parseExpiryState((await browser.storage.local.get(EXPIRY_KEY))[EXPIRY_KEY]),
           ...environment,
         },
         full,

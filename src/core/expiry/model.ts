@@ -51,6 +51,24 @@ export const DEFAULT_QUIET_HOURS = { from: 21, to: 9 } as const;
 
 export const EXPIRY_KEY = 'expiry:v1';
 
+/** The user's (later, the organisation's) reminder settings; quiet hours null: remind at any hour. */
+export const EXPIRY_SETTINGS_KEY = 'settings:expiry';
+const hour = z.number().check(z.int(), z.gte(0), z.lte(23));
+export const ExpirySettings = z.object({
+  thresholds: z.array(z.number().check(z.int(), z.gte(1), z.lte(365))).check(z.minLength(1), z.maxLength(10)),
+  quietHours: z.nullable(z.object({ from: hour, to: hour })),
+});
+export type ExpirySettings = z.infer<typeof ExpirySettings>;
+export const DEFAULT_EXPIRY_SETTINGS: ExpirySettings = { thresholds: [...DEFAULT_THRESHOLDS], quietHours: { ...DEFAULT_QUIET_HOURS } };
+
+/** Stored settings, each field falling back to the default when it is absent or does not parse. */
+export function parseExpirySettings(raw: unknown): ExpirySettings {
+  const value = (raw ?? {}) as Record<string, unknown>;
+  const thresholds = ExpirySettings.shape.thresholds.safeParse(value['thresholds']);
+  const quiet = ExpirySettings.shape.quietHours.safeParse(value['quietHours']);
+  return { thresholds: thresholds.success ? thresholds.data : DEFAULT_EXPIRY_SETTINGS.thresholds, quietHours: 'quietHours' in value && quiet.success ? quiet.data : DEFAULT_EXPIRY_SETTINGS.quietHours };
+}
+
 export function parseExpiryState(raw: unknown): ExpiryState {
   const parsed = ExpiryState.safeParse(raw);
   return parsed.success ? parsed.data : EMPTY_EXPIRY;

@@ -1,4 +1,6 @@
 import type { CheckResult } from '../check-result';
+import type { ExpiryState } from '../expiry/model';
+import { daysLeft } from '../expiry/reminders';
 import type { Finding } from '../messages';
 import { redactReport } from './redact';
 import { REPORT_FORMAT, REPORT_VERSION } from './format';
@@ -35,6 +37,8 @@ export interface ReportContext {
   platformId?: string | null;
   browser?: Report['browser'];
   os?: Report['os'];
+  /** The expiry centre's state on this computer. */
+  expiry?: ExpiryState;
 }
 
 const originAndPath = (url: string): string => {
@@ -85,6 +89,9 @@ export function buildReport(result: CheckResult | null, ctx: ReportContext, full
       timings: result === null ? null : { probe: result.timings.probe, discovery: result.timings.discovery, analysis: result.timings.analysis, ...(result.timings.pluginReads === undefined ? {} : { pluginReads: result.timings.pluginReads }), ...(result.timings.pluginCalls === undefined ? {} : { pluginCalls: result.timings.pluginCalls }) },
     },
     clockSkewSeconds: facts?.clockSkewSeconds ?? null,
+    ...(ctx.expiry === undefined || ctx.expiry.items.length === 0
+      ? {}
+      : { expiry: ctx.expiry.items.map((i) => ({ kind: i.kind, owner: i.owner, issuer: i.issuer, endsAt: i.endsAt, daysLeft: daysLeft(i.endsAt, ctx.now.getTime()), muted: ctx.expiry!.muted.includes(i.key) })) }),
     redacted: false,
   };
   return full ? report : redactReport(report);

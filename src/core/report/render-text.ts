@@ -103,6 +103,11 @@ export function renderReportText(report: Report, pack: ReportPack): string {
       certLines.push(`- ${say('reportCertificate', { owner: owner(cert.subject), issuer: issuerName(cert.issuer), validTo: date(cert.validTo, lang), key: `${cert.keyValidTo === null ? '' : say('reportKeyTo', { date: date(cert.keyValidTo, lang) })}${cert.keyStore === undefined || cert.keyStore === null ? '' : `, ${say(`popupKeyStore_${cert.keyStore}`)}`}`, status })} [${cert.thumbprint.slice(0, 8)}…]`);
     }
   }
+  const soon = (report.expiry ?? []).filter((e) => e.daysLeft > 0 && e.daysLeft <= 60);
+  if (soon.length > 0) {
+    const kinds = { certificate: 'expiryKindCertificate', key: 'expiryKindKey', license: 'expiryKindLicense' } as const;
+    certLines.push(`${say('expiryTitle')}: ${soon.slice(0, 5).map((e) => `${say(kinds[e.kind], { owner: e.owner })} — ${date(e.endsAt, lang)} (${e.daysLeft})`).join('; ')}`);
+  }
   const tail = [report.redacted ? say('reportRedacted') : say('reportFull')];
   // Fit the budget: problems first, then certificates, then page texts get cut with a «…and N more».
   const budget = MAX_TEXT_LINES - head.length - tail.length;

@@ -67,6 +67,12 @@ export const Report = z.object({
     timings: z.nullable(z.object({ probe: z.number(), discovery: z.number(), analysis: z.number(), pluginReads: z.optional(z.number()), pluginCalls: z.optional(z.number()) })),
   }),
   clockSkewSeconds: z.nullable(z.number()),
+  /** The expiry centre's list («что и когда закончится»): owners masked as it keeps them. Absent in older reports. */
+  expiry: z.optional(
+    z
+      .array(z.object({ kind: z.enum(['certificate', 'key', 'license']), owner: str(200), issuer: str(200), endsAt: str(40), daysLeft: z.number(), muted: z.boolean() }))
+      .check(z.maxLength(60)),
+  ),
   /** True: personal data (СНИЛС, personal ИНН, individuals' names, e-mail) is masked. */
   redacted: z.boolean(),
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '@/src/core/check-result';
 import { certmgrDate, itemsFromCheck, itemsFromHost } from '@/src/core/expiry/collect';
 import { mergeExpiry, setMuted } from '@/src/core/expiry/merge';
-import { DEFAULT_QUIET_HOURS, DEFAULT_THRESHOLDS, EMPTY_EXPIRY, parseExpiryState, type ExpiryItem } from '@/src/core/expiry/model';
+import { DEFAULT_EXPIRY_SETTINGS, DEFAULT_QUIET_HOURS, DEFAULT_THRESHOLDS, EMPTY_EXPIRY, parseExpirySettings, parseExpiryState, type ExpiryItem } from '@/src/core/expiry/model';
 import { daysLeft, dueReminders, expiryBadge, inQuietHours, markReminded } from '@/src/core/expiry/reminders';
 
 const NOW = Date.parse('2026-12-06T10:00:00Z');
@@ -137,5 +137,14 @@ describe('reminders', () => {
     expect(expiryBadge(at(5), NOW, DEFAULT_THRESHOLDS)).toEqual({ days: 5, urgent: true });
     expect(expiryBadge(at(20), NOW, DEFAULT_THRESHOLDS)).toEqual({ days: 20, urgent: false });
     expect(expiryBadge(at(40), NOW, DEFAULT_THRESHOLDS)).toBeNull();
+  });
+});
+
+describe('settings', () => {
+  it('each field falls back to the default on its own; quiet hours may be switched off', () => {
+    expect(parseExpirySettings(undefined)).toEqual(DEFAULT_EXPIRY_SETTINGS);
+    expect(parseExpirySettings({ quietHours: null })).toEqual({ thresholds: [30, 14, 7, 1], quietHours: null });
+    expect(parseExpirySettings({ thresholds: [60, 30], quietHours: { from: 25, to: 3 } })).toEqual({ thresholds: [60, 30], quietHours: DEFAULT_QUIET_HOURS });
+    expect(parseExpirySettings({ thresholds: [] })).toEqual(DEFAULT_EXPIRY_SETTINGS);
   });
 });
