@@ -94,7 +94,7 @@ export async function runExpiry(now = Date.now()): Promise<void> {
   let shown: Reminder[] = [];
   const state = await update((s) => {
     shown = dueReminders(s, now, new Date(now).getHours(), settings).slice(0, MAX_NOTIFICATIONS);
-    return markReminded(s, shown);
+    return { ...markReminded(s, shown), ranAt: now };
   });
   for (const reminder of shown) {
     const { title, message } = reminderText(reminder, lang);

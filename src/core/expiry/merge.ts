@@ -33,6 +33,7 @@ export function mergeExpiry(state: ExpiryState, items: readonly ExpiryItem[], no
     muted: state.muted.filter((k) => keys.has(k)),
     reminded: Object.fromEntries(Object.entries(state.reminded).filter(([k]) => keys.has(k))),
     hostReadAt: hostRead ? now : state.hostReadAt,
+    ...(state.ranAt === undefined ? {} : { ranAt: state.ranAt }),
   };
 }
 

@@ -38,6 +38,8 @@ export const ExpiryState = z.object({
   reminded: z.record(str(60), z.array(z.number()).check(z.maxLength(10))),
   /** The last reading by ep-doctor-host, ms; null when it never answered. */
   hostReadAt: z.nullable(z.number()),
+  /** The last hourly run (reminders looked at), ms. */
+  ranAt: z.optional(z.number()),
 });
 export type ExpiryState = z.infer<typeof ExpiryState>;
 
