@@ -92,8 +92,10 @@ export default defineConfig({
             ? { web_accessible_resources: [{ resources: ['popup.html'], matches: ['https://ep-doctor-harness.invalid/*'] }] }
             : {}),
         }
-      : process.env.EP_DOCTOR_STORE_BUILD === '1'
-        ? {}
-        : { key: EXTENSION_KEY }),
+      : {
+          // Organisation mode: the policy an administrator sets (src/core/org-policy.ts). Firefox reads it from policies.json.
+          storage: { managed_schema: 'managed_schema.json' },
+          ...(process.env.EP_DOCTOR_STORE_BUILD === '1' ? {} : { key: EXTENSION_KEY }),
+        }),
   }),
 });

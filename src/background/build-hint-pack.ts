@@ -7,8 +7,11 @@ import { PROBLEM_IDS } from '../core/problem-ids';
 import { PLATFORM_GUIDES } from '../platforms/guides';
 import { PLATFORM_MATCHES } from '../platforms';
 
-/** The hint pack for `lang` from the catalog and the platform guides. Pure. */
-export function buildHintPack(lang: Lang, version: string): HintPack {
+/**
+ * The hint pack for `lang` from the catalog and the platform guides; an organisation's support contact
+ * (with an https address) comes first among every platform's links. Pure.
+ */
+export function buildHintPack(lang: Lang, version: string, support: { title: string; url: string } | null = null): HintPack {
   const problems = Object.fromEntries(
     PROBLEM_IDS.map((id) => {
       const entry = CATALOG[id];
@@ -29,7 +32,7 @@ export function buildHintPack(lang: Lang, version: string): HintPack {
     platforms[match.id] = {
       name: guide.name[lang],
       remedies,
-      links: guide.links.map((link) => ({ title: link.title[lang], url: link.url })),
+      links: [...(support === null ? [] : [support]), ...guide.links.map((link) => ({ title: link.title[lang], url: link.url }))],
     };
   }
   return { version, lang, ui: hintUi(lang), style: HINT_STYLE, problems, platforms };

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import type { CheckResult } from '../core/check-result';
 import { itemsFromCheck, itemsFromHost } from '../core/expiry/collect';
 import { mergeExpiry, setMuted } from '../core/expiry/merge';
-import { EXPIRY_KEY, EXPIRY_SETTINGS_KEY, parseExpirySettings, parseExpiryState, type ExpiryItem, type ExpiryState } from '../core/expiry/model';
+import { EXPIRY_KEY, EXPIRY_SETTINGS_KEY, parseExpirySettings, parseExpiryState, type ExpiryItem, type ExpiryState, type ExpirySettings } from '../core/expiry/model';
+import { readOrgPolicy } from './org-policy';
 import { dueReminders, expiryBadge, markReminded, type Reminder } from '../core/expiry/reminders';
 import { t } from '../core/i18n';
 import { LANG_SETTING_KEY, resolveLang, type Lang } from '../core/localized';
@@ -77,9 +78,19 @@ export function reminderText(reminder: Reminder, lang: Lang): { title: string; m
 }
 
 /** The toolbar's default badge (platform tabs show their own count over it). */
+/** The user's settings, with what the organisation set in their place. */
+async function expirySettings(): Promise<ExpirySettings> {
+  const own = parseExpirySettings((await browser.storage.local.get(EXPIRY_SETTINGS_KEY))[EXPIRY_SETTINGS_KEY]);
+  const { policy } = await readOrgPolicy();
+  return {
+    thresholds: policy.reminderDays ?? own.thresholds,
+    quietHours: policy.quietHoursFrom !== undefined && policy.quietHoursTo !== undefined ? { from: policy.quietHoursFrom, to: policy.quietHoursTo } : own.quietHours,
+  };
+}
+
 async function showExpiry(state?: ExpiryState): Promise<void> {
   const current = state ?? (await readExpiry());
-  const settings = parseExpirySettings((await browser.storage.local.get(EXPIRY_SETTINGS_KEY))[EXPIRY_SETTINGS_KEY]);
+  const settings = await expirySettings();
   const badge = expiryBadge(current, Date.now(), settings.thresholds);
   const lang = await uiLang();
   await browser.action.setBadgeText({ text: badge === null ? '' : t(lang, 'expiryBadge', { days: badge.days }) });
@@ -90,7 +101,7 @@ async function showExpiry(state?: ExpiryState): Promise<void> {
 export async function runExpiry(now = Date.now()): Promise<void> {
   await refreshFromHost(await readExpiry(), now).catch(() => undefined);
   const lang = await uiLang();
-  const settings = parseExpirySettings((await browser.storage.local.get(EXPIRY_SETTINGS_KEY))[EXPIRY_SETTINGS_KEY]);
+  const settings = await expirySettings();
   let shown: Reminder[] = [];
   const state = await update((s) => {
     shown = dueReminders(s, now, new Date(now).getHours(), settings).slice(0, MAX_NOTIFICATIONS);

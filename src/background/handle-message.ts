@@ -5,6 +5,7 @@ import { cancelCheck, runCheck } from './check/run-check';
 import { readCheck } from './check/store';
 import { writeDetectPack } from './detect-pack';
 import { muteExpiry } from './expiry';
+import { readOrgPolicy } from './org-policy';
 import { writeHintPacks } from './hint-packs';
 import { addTabFindings, resetTabFindings } from './tab-findings';
 
@@ -69,6 +70,7 @@ async function handleUiMessage(raw: unknown): Promise<unknown> {
   const message = parsed.data;
   switch (message.type) {
     case 'ui→bg:run-check': {
+      if (message.kind === 'sign' && (await readOrgPolicy()).policy.disableTestSignature === true) return { ok: false, error: 'disabled-by-policy' };
       const request = { tabId: message.tabId, kind: message.kind, ...(message.thumbprint === undefined ? {} : { thumbprint: message.thumbprint }) };
       return { ok: true, result: await runCheck(request, tellTab) };
     }

@@ -4,6 +4,7 @@ import { writeDetectPack } from './detect-pack';
 import { writeHintPacks } from './hint-packs';
 import { closeInterruptedChecks, removeCheck } from './check/store';
 import { startExpiry } from './expiry';
+import { refreshOrgPolicy } from './org-policy';
 import { resetTabFindings } from './tab-findings';
 import { forgetTlsFailure, watchTlsFailures } from './tls-watch';
 
@@ -12,8 +13,12 @@ export function startBackground(): void {
   // What content scripts read from storage: the compiled detectors and the hint texts.
   const writePacks = (): void => {
     void writeDetectPack();
-    void writeHintPacks();
+    void refreshOrgPolicy().then(writeHintPacks, writeHintPacks);
   };
+  // An organisation's policy changed while the browser runs: its contact goes into the hints at once.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') writePacks();
+  });
   browser.runtime.onInstalled.addListener(writePacks);
   browser.runtime.onStartup.addListener(writePacks);
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

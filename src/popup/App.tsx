@@ -13,6 +13,7 @@ import type { Finding } from '../core/messages';
 import type { FirstRead, TabInfo } from './first-read';
 import { LazyReportPanel, loadReportPanel } from './report-panel-lazy';
 import { LazyExpiryList } from './expiry-lazy';
+import { ORG_POLICY_KEY, parseOrgPolicy, supportLine, type ParsedOrgPolicy } from '../core/org-policy';
 import { afterFirstPaint } from './after-paint';
 import { packPlatform } from '../core/pack-platform';
 
@@ -68,6 +69,7 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
   const cancelRef = useRef(false);
   const [signing, setSigning] = useState<string | null>(null);
   const [signature, setSignature] = useState<CheckResult | null>(null);
+  const [org, setOrg] = useState<ParsedOrgPolicy | null>(null);
 
   // Runs after the first render: the full pack (details, steps, the report) and the report's code load
   // once the first paint is on screen, never before.
@@ -87,6 +89,8 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
       }
       const packLoaded = afterFirstPaint().then(async () => {
         void loadReportPanel();
+        const stored = (await browser.storage.local.get(ORG_POLICY_KEY))[ORG_POLICY_KEY] as { policy?: unknown; ignored?: unknown } | undefined;
+        setOrg({ policy: parseOrgPolicy(stored?.policy).policy, ignored: Array.isArray(stored?.ignored) ? stored.ignored.filter((f): f is string => typeof f === 'string').slice(0, 20) : [] });
         setPack(await loadHintPack(read.lang));
       });
       const target = read.tab;
@@ -195,8 +199,9 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
       {!busy && result !== null && <Verdict result={result} pack={current} titles={titles} say={say} lang={lang} tabUrl={tab?.url ?? ''} platformId={platformId} />}
       {!busy && result?.facts !== null && result?.facts !== undefined && <Components facts={result.facts} say={say} />}
       {!busy && result?.facts !== null && result?.facts !== undefined && <CompanionOffer facts={result.facts} say={say} />}
-      {!busy && tab !== null && isWeb && current !== null && <LazyReportPanel tabId={tab.id} result={result} pack={current} lang={lang} />}
+      {!busy && tab !== null && isWeb && current !== null && <LazyReportPanel tabId={tab.id} result={result} pack={current} lang={lang} org={org?.policy ?? {}} />}
       {!busy && current !== null && <LazyExpiryList say={say} lang={lang} />}
+      {org !== null && <OrgSupport org={org} say={say} />}
       {!busy && result?.status === 'done' && result.facts !== null && (
         <section>
           <h2>{say('popupExtensions')}</h2>
@@ -244,7 +249,7 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
                     .filter((x) => x !== null)
                     .join(' · ')}
                 </div>
-                {c.stores.includes('my') && c.hasPrivateKey && (
+                {c.stores.includes('my') && c.hasPrivateKey && org?.policy.disableTestSignature !== true && (
                   <button class="secondary" type="button" title={say('popupTestSignWarning')} disabled={signing !== null} onClick={() => void testSign(c.thumbprint)} data-testid="test-sign">
                     {say('popupTestSign')}
                   </button>
@@ -279,6 +284,26 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
         </section>
       )}
     </>
+  );
+}
+
+/** The organisation's support contact, and which policy fields were not applied. */
+function OrgSupport({ org, say }: { org: ParsedOrgPolicy; say: Say }) {
+  const contact = supportLine(org.policy);
+  if (contact === null && org.ignored.length === 0) return null;
+  return (
+    <section data-testid="org-support">
+      {contact !== null && (
+        <p>
+          {say('orgSupport')}: {contact}
+        </p>
+      )}
+      {org.ignored.length > 0 && (
+        <p class="evidence" data-testid="org-ignored">
+          {say('orgPolicyIgnored', { fields: org.ignored.join(', ') })}
+        </p>
+      )}
+    </section>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { supportLine, type OrgPolicy } from '../core/org-policy';
 import { EXPIRY_KEY, parseExpiryState } from '../core/expiry/model';
 import { browser } from 'wxt/browser';
 import type { CheckResult } from '../core/check-result';
@@ -18,7 +19,7 @@ import { looksLikeTabFindings } from './stored';
  * «Скопировать отчёт» / «Сохранить отчёт»: the report of the tab's last check (or of what the page
  * showed), redacted unless the user includes personal data, with a preview of exactly what leaves.
  */
-export function ReportPanel({ tabId, result, pack, lang }: { tabId: number; result: CheckResult | null; pack: HintPack; lang: Lang }) {
+export function ReportPanel({ tabId, result, pack, lang, org = {} }: { tabId: number; result: CheckResult | null; pack: HintPack; lang: Lang; org?: OrgPolicy }) {
   const say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(lang, key, params);
   const [full, setFull] = useState(false);
   const [message, setMessage] = useState('');
@@ -49,9 +50,10 @@ export function ReportPanel({ tabId, result, pack, lang }: { tabId: number; resu
           pageUrl: tab?.url ?? '',
           platformId: findings.success ? findings.data.platformId : null,
           expiry: parseExpiryState((await browser.storage.local.get(EXPIRY_KEY))[EXPIRY_KEY]),
+          support: supportLine(org),
           ...environment,
         },
-        full,
+        full && org.reportRedaction !== 'always',
       );
       const text = reportMessage(renderReportText(report, pack), await encodeBlock(report), lang);
       if (live) {
@@ -62,7 +64,7 @@ export function ReportPanel({ tabId, result, pack, lang }: { tabId: number; resu
     return () => {
       live = false;
     };
-  }, [tabId, result, pack, lang, full, random]);
+  }, [tabId, result, pack, lang, full, random, org]);
 
   const copy = async () => {
     try {
@@ -84,9 +86,11 @@ export function ReportPanel({ tabId, result, pack, lang }: { tabId: number; resu
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">{say('popupReport')}</h2>
-      <label class="switch">
-        <input type="checkbox" checked={full} onChange={(e) => setFull((e.target as HTMLInputElement).checked)} data-testid="report-full" /> {say('popupReportFull')}
-      </label>
+      {org.reportRedaction !== 'always' && (
+        <label class="switch">
+          <input type="checkbox" checked={full} onChange={(e) => setFull((e.target as HTMLInputElement).checked)} data-testid="report-full" /> {say('popupReportFull')}
+        </label>
+      )}
       <div class="actions">
         <button class="primary" type="button" disabled={message === ''} onClick={() => void copy()} data-testid="report-copy">
           {say('popupReportCopy')}

@@ -72,6 +72,10 @@ describe('store packages', () => {
     }
     expect(manifestOf('chrome')).not.toHaveProperty('browser_specific_settings');
     expect(manifestOf('chrome')['background']).toEqual({ service_worker: 'background.js' });
+    // Organisation policy: Chromium-family browsers read its schema; Firefox reads policies.json and has no such key.
+    expect(manifestOf('chrome')['storage']).toEqual({ managed_schema: 'managed_schema.json' });
+    expect(chrome).toContain('managed_schema.json');
+    expect(manifestOf('firefox')).not.toHaveProperty('storage');
     const firefox = manifestOf('firefox');
     expect(firefox['browser_specific_settings']).toMatchObject({ gecko: { id: 'ep-doctor@ep-doctor.dev', data_collection_permissions: { required: ['none'] } } });
     expect(firefox['background']).toEqual({ scripts: ['background.js'] });

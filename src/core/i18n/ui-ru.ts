@@ -174,6 +174,9 @@ export const UI_RU = {
   expiryTodoLicense: 'Купите лицензию и введите её серийный номер в «КриптоПро PKI» → «Управление лицензиями».',
   expiryTodoBind: 'Новый сертификат привяжите на площадках, где входили со старым: {platforms}.',
   expiryBadge: '{days}д',
+  orgSupport: 'Поддержка организации',
+  orgPolicyIgnored: 'В политике организации есть ошибки, не применены: {fields}',
+  reportSupport: 'Поддержка организации: {contact}',
 } as const;
 
 export type UiKey = keyof typeof UI_RU;

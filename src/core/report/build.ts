@@ -39,6 +39,8 @@ export interface ReportContext {
   os?: Report['os'];
   /** The expiry centre's state on this computer. */
   expiry?: ExpiryState;
+  /** The organisation's support contact (its policy), as one line. */
+  support?: string | null;
 }
 
 const originAndPath = (url: string): string => {
@@ -89,6 +91,7 @@ export function buildReport(result: CheckResult | null, ctx: ReportContext, full
       timings: result === null ? null : { probe: result.timings.probe, discovery: result.timings.discovery, analysis: result.timings.analysis, ...(result.timings.pluginReads === undefined ? {} : { pluginReads: result.timings.pluginReads }), ...(result.timings.pluginCalls === undefined ? {} : { pluginCalls: result.timings.pluginCalls }) },
     },
     clockSkewSeconds: facts?.clockSkewSeconds ?? null,
+    ...(ctx.support === undefined || ctx.support === null ? {} : { support: ctx.support.slice(0, 300) }),
     ...(ctx.expiry === undefined || ctx.expiry.items.length === 0
       ? {}
       : { expiry: ctx.expiry.items.map((i) => ({ kind: i.kind, owner: i.owner, issuer: i.issuer, endsAt: i.endsAt, daysLeft: daysLeft(i.endsAt, ctx.now.getTime()), muted: ctx.expiry!.muted.includes(i.key) })) }),

@@ -65,6 +65,7 @@ export function renderReportText(report: Report, pack: ReportPack): string {
     platformName !== null ? say('reportPlatform', { platform: platformName, url: report.platform.url }) : say('reportNotPlatform', { url: report.platform.url || '—' }),
     say('reportBrowser', { browser: `${report.browser.name} ${report.browser.version ?? ''}`.trim(), os: `${report.os.os} ${report.os.arch}`, version: report.extension.rules === undefined ? report.extension.version : `${report.extension.version} (${say('reportRules', { date: report.extension.rules })})` }),
   ];
+  if (report.support !== undefined) head.push(say('reportSupport', { contact: report.support }));
   // Discovery lists native hosts on every check that ran: none means the page never opened (a GOST TLS host).
   const probed = c.nativeHosts.length > 0 || c.cryptoproExtension.answered || c.providers.length > 0;
   if (report.check.status !== 'none' && !probed) head.push(say(report.problems.some((p) => p.cause?.key.startsWith('tls-') === true) ? 'reportNotProbed' : 'reportNotProbedOther'));

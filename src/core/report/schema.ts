@@ -67,6 +67,8 @@ export const Report = z.object({
     timings: z.nullable(z.object({ probe: z.number(), discovery: z.number(), analysis: z.number(), pluginReads: z.optional(z.number()), pluginCalls: z.optional(z.number()) })),
   }),
   clockSkewSeconds: z.nullable(z.number()),
+  /** The organisation's support contact, from its policy. */
+  support: z.optional(str(300)),
   /** The expiry centre's list («что и когда закончится»): owners masked as it keeps them. Absent in older reports. */
   expiry: z.optional(
     z
