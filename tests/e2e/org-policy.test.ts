@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_ID, ROOT } from '../../scripts/lib/build.mjs';
 import { openScenario, pressCheck } from '../../scripts/lib/scenario-check.mjs';
 import { parseScenario } from '../simulator/scenario';
-import { hintTexts, openHtml, until } from './support';
+import { chromiumExample } from '../helpers/policy-examples';
+import { newTrackedPage } from '../../scripts/lib/chromium.mjs';
+import { servePage } from '../../scripts/lib/serve.mjs';
+import { hintTexts, until } from './support';
 
 /**
  * Organisation mode in the built extension, set the way an administrator sets it on Linux: a policy file
@@ -14,17 +17,9 @@ import { hintTexts, openHtml, until } from './support';
  */
 const POLICY_DIR = process.env['EP_DOCTOR_CHROMIUM_POLICY_DIR'] ?? '/etc/chromium/policies/managed';
 const POLICY_FILE = path.join(POLICY_DIR, 'ep-doctor-e2e.json');
-const VALUES = {
-  supportName: 'Служба поддержки ООО «Ромашка-ИТ»',
-  supportPhone: '+7 495 000-00-00',
-  supportEmail: 'help@romashka.example',
-  supportUrl: 'https://help.romashka.example/ep',
-  reminderDays: [45, 10],
-  // Schema-valid for Chromium (an integer), out of range for ep-doctor: ignored, and said so.
-  quietHoursFrom: 30,
-  disableTestSignature: true,
-  reportRedaction: 'always',
-};
+// The values of docs/policies/chromium-linux.json (its force-install part would download from the Chrome
+// Web Store), with one made bad: an hour Chromium's schema accepts (an integer) and ep-doctor does not.
+const VALUES = { ...chromiumExample()['3rdparty'].extensions['<EXTENSION_ID>']!, quietHoursFrom: 30 } as unknown as Record<string, unknown> & { supportName: string };
 
 beforeAll(() => {
   mkdirSync(POLICY_DIR, { recursive: true });
@@ -45,7 +40,7 @@ describe('organisation policy (storage.managed)', () => {
         const value = await worker.evaluate(async () => (await chrome.storage.local.get('org:policy'))['org:policy'] as { policy: Record<string, unknown>; ignored: string[] } | undefined);
         return value !== undefined && Object.keys(value.policy).length > 0 ? value : null;
       }, 20_000);
-      expect(stored!.policy).toMatchObject({ supportName: VALUES.supportName, reminderDays: [45, 10], disableTestSignature: true, reportRedaction: 'always' });
+      expect(stored!.policy).toMatchObject({ supportName: VALUES.supportName, reminderDays: [45, 14, 7, 1], disableTestSignature: true, reportRedaction: 'always' });
       expect(stored!.ignored).toEqual(['quietHoursFrom']);
       // The popup reads the policy when it opens: open it again now that the policy is there.
       await popup.reload();
@@ -79,7 +74,9 @@ describe('organisation policy (storage.managed)', () => {
       expect(reminded).toEqual([45]);
 
       // A hint on a platform page names the organisation's support as its first link.
-      const { page } = await openHtml({ browser: opened.browser, worker, close: async () => {} }, 'https://www.sberbank-ast.ru/Login.aspx', '<!doctype html><html lang="ru"><body><div class="error">Клиентский сертификат не сопоставлен с пользователем.</div></body></html>');
+      const { page } = await newTrackedPage(opened.browser, worker);
+      await servePage(page, path.join(ROOT, 'tests/e2e/org-policy.test.ts'), 'https://login.sberbank-ast.ru/Login.aspx', '<!doctype html><html lang="ru"><body><div class="error">Клиентский сертификат не сопоставлен с пользователем.</div></body></html>');
+      await page.goto('https://login.sberbank-ast.ru/Login.aspx', { waitUntil: 'load' });
       await page.waitForSelector('ep-doctor-hint', { timeout: 10_000 });
       const [hint] = await hintTexts(page);
       expect(hint).toContain('Поддержка организации: Служба поддержки ООО «Ромашка-ИТ» · +7 495 000-00-00 · help@romashka.example');
