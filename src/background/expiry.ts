@@ -110,7 +110,7 @@ export async function runExpiry(now = Date.now()): Promise<void> {
   for (const reminder of shown) {
     const { title, message } = reminderText(reminder, lang);
     await browser.notifications
-      .create(`${NOTIFICATION_PREFIX}${reminder.item.key}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message, priority: 1 })
+      .create(`${NOTIFICATION_PREFIX}${reminder.item.key}`, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message })
       .catch(() => undefined);
   }
   await showExpiry(state);
