@@ -22,10 +22,11 @@ export function mergeExpiry(state: ExpiryState, items: readonly ExpiryItem[], no
     const issuer = item.issuer === '' && before !== undefined ? before.issuer : item.issuer;
     byKey.set(item.key, { ...item, owner, issuer, platforms });
   }
-  const kept = [...byKey.values()]
-    .filter((i) => now - i.seenAt <= UNSEEN_DAYS * DAY && now - Date.parse(i.endsAt) <= ENDED_DAYS * DAY)
-    .sort((a, b) => Date.parse(a.endsAt) - Date.parse(b.endsAt))
-    .slice(0, MAX_ITEMS);
+  const soonestFirst = (a: ExpiryItem, b: ExpiryItem): number => Date.parse(a.endsAt) - Date.parse(b.endsAt);
+  const current = [...byKey.values()].filter((i) => now - i.seenAt <= UNSEEN_DAYS * DAY && now - Date.parse(i.endsAt) <= ENDED_DAYS * DAY).sort(soonestFirst);
+  // What ep-doctor-host read is never pushed out by what a page's plug-in reported (a page can report anything).
+  const fromHost = current.filter((i) => i.source === 'host').slice(0, MAX_ITEMS);
+  const kept = [...fromHost, ...current.filter((i) => i.source !== 'host').slice(0, MAX_ITEMS - fromHost.length)].sort(soonestFirst);
   const keys = new Set(kept.map((i) => i.key));
   return {
     v: 1,

@@ -148,3 +148,14 @@ describe('settings', () => {
     expect(parseExpirySettings({ thresholds: [] })).toEqual(DEFAULT_EXPIRY_SETTINGS);
   });
 });
+
+describe('a page that reports many certificates', () => {
+  it('cannot push out what ep-doctor-host read', () => {
+    const host = item({ key: `certificate:${'EE'.repeat(20)}`, source: 'host', endsAt: new Date(NOW + 300 * DAY).toISOString() });
+    let state = mergeExpiry(EMPTY_EXPIRY, [host], NOW, true);
+    const flood = Array.from({ length: 80 }, (_, i) => item({ key: `certificate:${i.toString(16).toUpperCase().padStart(40, '0')}`, endsAt: new Date(NOW + (i + 1) * DAY).toISOString() }));
+    state = mergeExpiry(state, flood, NOW);
+    expect(state.items).toHaveLength(60);
+    expect(state.items.some((i) => i.key === host.key)).toBe(true);
+  });
+});
