@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { CheckResult } from '../core/check-result';
-import { itemsFromCheck, itemsFromHost } from '../core/expiry/collect';
+import { itemsFromCheck, itemsFromHost, versionsFromCheck } from '../core/expiry/collect';
 import { mergeExpiry, setMuted } from '../core/expiry/merge';
 import { EXPIRY_KEY, EXPIRY_SETTINGS_KEY, parseExpirySettings, parseExpiryState, type ExpiryItem, type ExpiryState, type ExpirySettings } from '../core/expiry/model';
 import { readOrgPolicy } from './org-policy';
@@ -40,8 +40,9 @@ export async function readExpiry(): Promise<ExpiryState> {
 export async function recordCheckExpiry(result: CheckResult, host: readonly { name: string; facts: Record<string, unknown> }[] = []): Promise<void> {
   const now = Date.now();
   const items = [...itemsFromCheck(result, now), ...itemsFromHost(host, now)];
-  if (items.length === 0) return;
-  await update((state) => mergeExpiry(state, items, now, host.length > 0));
+  const versions = versionsFromCheck(result, now);
+  if (items.length === 0 && versions === null) return;
+  await update((state) => ({ ...mergeExpiry(state, items, now, host.length > 0), ...(versions === null ? {} : { versions }) }));
   await showExpiry();
 }
 

@@ -36,6 +36,11 @@ export function ExpiryList({ say, lang }: { say: Say; lang: Lang }) {
   return (
     <section data-testid="expiry">
       <h2>{say('expiryTitle')}</h2>
+      {state.versions !== undefined && (
+        <p class="evidence" data-testid="expiry-versions">
+          {say('expiryVersions', { csp: state.versions.csp ?? '—', plugin: state.versions.plugin ?? '—', date: date(new Date(state.versions.at).toISOString()) })}
+        </p>
+      )}
       {state.items.length === 0 ? (
         <p class="muted">{say('expiryEmpty')}</p>
       ) : (

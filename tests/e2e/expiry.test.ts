@@ -38,6 +38,7 @@ describe('expiry centre', () => {
       const shown = await popup.$eval(`[data-testid=expiry] li[data-key="${key.key}"]`, (e) => (e as HTMLElement).innerText);
       expect(shown).toMatch(/Закрытый ключ/);
       expect(shown).toMatch(/через 20 дн\./);
+      expect(await popup.$eval('[data-testid=expiry-versions]', (e) => e.textContent ?? '')).toMatch(/КриптоПро CSP 5\.0\.13800, плагин 2\.0\.15700/);
 
       // The hourly alarm, now: one reminder at the 30-day threshold, the badge counts the days.
       await worker.evaluate(() => chrome.alarms.create('expiry', { when: Date.now() + 50 }));

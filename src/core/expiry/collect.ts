@@ -58,6 +58,17 @@ export function itemsFromCheck(result: CheckResult, now: number): ExpiryItem[] {
   return out;
 }
 
+const CRYPTOPRO_TYPES = new Set([75, 80, 81]);
+
+/** The CSP and plug-in versions a finished check read; null when it read neither. */
+export function versionsFromCheck(result: CheckResult, now: number): { csp: string | null; plugin: string | null; at: number } | null {
+  const facts = result.facts;
+  if (result.status !== 'done' || facts === null) return null;
+  const csp = facts.providers.find((p) => CRYPTOPRO_TYPES.has(p.type) && p.version !== null)?.version ?? null;
+  const plugin = facts.plugin.version;
+  return csp === null && plugin === null ? null : { csp: csp?.slice(0, 40) ?? null, plugin: plugin?.slice(0, 40) ?? null, at: now };
+}
+
 interface HostCertificate {
   thumbprint?: unknown;
   notAfter?: unknown;

@@ -35,6 +35,7 @@ export function mergeExpiry(state: ExpiryState, items: readonly ExpiryItem[], no
     reminded: Object.fromEntries(Object.entries(state.reminded).filter(([k]) => keys.has(k))),
     hostReadAt: hostRead ? now : state.hostReadAt,
     ...(state.ranAt === undefined ? {} : { ranAt: state.ranAt }),
+    ...(state.versions === undefined ? {} : { versions: state.versions }),
   };
 }
 

@@ -40,6 +40,8 @@ export const ExpiryState = z.object({
   hostReadAt: z.nullable(z.number()),
   /** The last hourly run (reminders looked at), ms. */
   ranAt: z.optional(z.number()),
+  /** The versions last read: CryptoPro CSP and the CAdES plug-in (null: not read), and when. */
+  versions: z.optional(z.object({ csp: z.nullable(str(40)), plugin: z.nullable(str(40)), at: z.number() })),
 });
 export type ExpiryState = z.infer<typeof ExpiryState>;
 

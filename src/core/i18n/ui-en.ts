@@ -176,6 +176,7 @@ export const UI_EN: Record<UiKey, string> = {
   expiryTodoLicense: 'Buy a licence and enter its serial number in «КриптоПро PKI» → «Управление лицензиями».',
   expiryTodoBind: 'Bind the new certificate on the platforms where you logged in with the old one: {platforms}.',
   expiryBadge: '{days}d',
+  expiryVersions: 'CryptoPro CSP {csp}, plug-in {plugin} (checked {date})',
   orgSupport: 'Your organisation\'s support',
   orgPolicyIgnored: 'The organisation\'s policy has errors; not applied: {fields}',
   reportSupport: 'Organisation support: {contact}',

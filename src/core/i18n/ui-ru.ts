@@ -174,6 +174,7 @@ export const UI_RU = {
   expiryTodoLicense: 'Купите лицензию и введите её серийный номер в «КриптоПро PKI» → «Управление лицензиями».',
   expiryTodoBind: 'Новый сертификат привяжите на площадках, где входили со старым: {platforms}.',
   expiryBadge: '{days}д',
+  expiryVersions: 'КриптоПро CSP {csp}, плагин {plugin} (проверено {date})',
   orgSupport: 'Поддержка организации',
   orgPolicyIgnored: 'В политике организации есть ошибки, не применены: {fields}',
   reportSupport: 'Поддержка организации: {contact}',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '@/src/core/check-result';
-import { certmgrDate, itemsFromCheck, itemsFromHost } from '@/src/core/expiry/collect';
+import { certmgrDate, itemsFromCheck, itemsFromHost, versionsFromCheck } from '@/src/core/expiry/collect';
 import { mergeExpiry, setMuted } from '@/src/core/expiry/merge';
 import { DEFAULT_EXPIRY_SETTINGS, DEFAULT_QUIET_HOURS, DEFAULT_THRESHOLDS, EMPTY_EXPIRY, parseExpirySettings, parseExpiryState, type ExpiryItem } from '@/src/core/expiry/model';
 import { daysLeft, dueReminders, expiryBadge, inQuietHours, markReminded } from '@/src/core/expiry/reminders';
@@ -157,5 +157,16 @@ describe('a page that reports many certificates', () => {
     state = mergeExpiry(state, flood, NOW);
     expect(state.items).toHaveLength(60);
     expect(state.items.some((i) => i.key === host.key)).toBe(true);
+  });
+});
+
+describe('versions', () => {
+  it('the CryptoPro CSP and plug-in versions a check read, or nothing', () => {
+    const result = check([]);
+    result.facts!.providers = [{ type: 2, name: 'Microsoft', version: '1.0' }, { type: 80, name: 'Crypto-Pro GOST R 34.10-2012', version: '5.0.13800' }];
+    expect(versionsFromCheck(result, NOW)).toEqual({ csp: '5.0.13800', plugin: '2.0.15700', at: NOW });
+    result.facts!.providers = [];
+    result.facts!.plugin = { version: null, path: 'none' };
+    expect(versionsFromCheck(result, NOW)).toBeNull();
   });
 });
