@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { ORG_POLICY_KEY, parseOrgPolicy, type ParsedOrgPolicy } from '../core/org-policy';
+import { ORG_POLICY_KEY, parseOrgPolicy, storedOrgPolicy, type ParsedOrgPolicy } from '../core/org-policy';
 
 /**
  * The organisation's policy, read from managed storage (Chrome-family policy, Firefox policies.json)
@@ -19,7 +19,7 @@ export async function refreshOrgPolicy(): Promise<ParsedOrgPolicy> {
 }
 
 export async function readOrgPolicy(): Promise<ParsedOrgPolicy> {
-  const stored = (await browser.storage.local.get(ORG_POLICY_KEY))[ORG_POLICY_KEY] as ParsedOrgPolicy | undefined;
+  const stored: unknown = (await browser.storage.local.get(ORG_POLICY_KEY))[ORG_POLICY_KEY];
   // What this background wrote, parsed again: storage.local is ours, but a stale shape must not crash a check.
-  return stored === undefined ? refreshOrgPolicy() : { policy: parseOrgPolicy(stored.policy).policy, ignored: Array.isArray(stored.ignored) ? stored.ignored.slice(0, 50) : [] };
+  return stored === undefined ? refreshOrgPolicy() : storedOrgPolicy(stored);
 }

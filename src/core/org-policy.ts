@@ -54,5 +54,10 @@ export function supportLine(policy: OrgPolicy): string | null {
   return parts.length === 0 ? null : parts.join(' · ');
 }
 
-/** Where background, popup and hints read the parsed policy (storage.local, written by the background). */
-export const ORG_POLICY_KEY = 'org:policy';
+export { ORG_POLICY_KEY } from './org-policy-key';
+
+/** The parsed policy as the background stored it, read again (a stale or foreign shape gives an empty one). */
+export function storedOrgPolicy(stored: unknown): ParsedOrgPolicy {
+  const value = (stored ?? {}) as { policy?: unknown; ignored?: unknown };
+  return { policy: parseOrgPolicy(value.policy).policy, ignored: Array.isArray(value.ignored) ? value.ignored.filter((f): f is string => typeof f === 'string').map((f) => f.slice(0, 40)).slice(0, 50) : [] };
+}

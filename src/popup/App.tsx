@@ -12,9 +12,13 @@ import { parseCheckReply } from './stored';
 import type { Finding } from '../core/messages';
 import type { FirstRead, TabInfo } from './first-read';
 import { LazyReportPanel, loadReportPanel } from './report-panel-lazy';
-import { LazyExpiryList } from './expiry-lazy';
-import { ORG_POLICY_KEY, parseOrgPolicy, supportLine, type ParsedOrgPolicy } from '../core/org-policy';
+import { ORG_POLICY_KEY } from '../core/org-policy-key';
+import { lazyComponent } from './lazy';
 import { afterFirstPaint } from './after-paint';
+
+/** The expiry list and the organisation's section read storage with their schemas: chunks of their own. */
+const LazyExpiryList = lazyComponent(() => import('./ExpiryList').then((m) => m.ExpiryList));
+const LazyOrgSupport = lazyComponent(() => import('./OrgSupport').then((m) => m.OrgSupport));
 import { packPlatform } from '../core/pack-platform';
 
 /** A quick check ends well before this; past it the popup stops waiting and says so. */
@@ -69,7 +73,8 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
   const cancelRef = useRef(false);
   const [signing, setSigning] = useState<string | null>(null);
   const [signature, setSignature] = useState<CheckResult | null>(null);
-  const [org, setOrg] = useState<ParsedOrgPolicy | null>(null);
+  /** The organisation's policy switched «Тестовая подпись» off (the background refuses it too). */
+  const [noTestSign, setNoTestSign] = useState(false);
 
   // Runs after the first render: the full pack (details, steps, the report) and the report's code load
   // once the first paint is on screen, never before.
@@ -89,8 +94,9 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
       }
       const packLoaded = afterFirstPaint().then(async () => {
         void loadReportPanel();
-        const stored = (await browser.storage.local.get(ORG_POLICY_KEY))[ORG_POLICY_KEY] as { policy?: unknown; ignored?: unknown } | undefined;
-        setOrg({ policy: parseOrgPolicy(stored?.policy).policy, ignored: Array.isArray(stored?.ignored) ? stored.ignored.filter((f): f is string => typeof f === 'string').slice(0, 20) : [] });
+        // Written parsed by the background; the full reading (and its schema code) loads with the support section.
+        const stored = (await browser.storage.local.get(ORG_POLICY_KEY))[ORG_POLICY_KEY] as { policy?: { disableTestSignature?: unknown } } | undefined;
+        setNoTestSign(stored?.policy?.disableTestSignature === true);
         setPack(await loadHintPack(read.lang));
       });
       const target = read.tab;
@@ -199,9 +205,9 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
       {!busy && result !== null && <Verdict result={result} pack={current} titles={titles} say={say} lang={lang} tabUrl={tab?.url ?? ''} platformId={platformId} />}
       {!busy && result?.facts !== null && result?.facts !== undefined && <Components facts={result.facts} say={say} />}
       {!busy && result?.facts !== null && result?.facts !== undefined && <CompanionOffer facts={result.facts} say={say} />}
-      {!busy && tab !== null && isWeb && current !== null && <LazyReportPanel tabId={tab.id} result={result} pack={current} lang={lang} org={org?.policy ?? {}} />}
+      {!busy && tab !== null && isWeb && current !== null && <LazyReportPanel tabId={tab.id} result={result} pack={current} lang={lang} />}
       {!busy && current !== null && <LazyExpiryList say={say} lang={lang} />}
-      {org !== null && <OrgSupport org={org} say={say} />}
+      {current !== null && <LazyOrgSupport say={say} />}
       {!busy && result?.status === 'done' && result.facts !== null && (
         <section>
           <h2>{say('popupExtensions')}</h2>
@@ -249,7 +255,7 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
                     .filter((x) => x !== null)
                     .join(' · ')}
                 </div>
-                {c.stores.includes('my') && c.hasPrivateKey && org?.policy.disableTestSignature !== true && (
+                {c.stores.includes('my') && c.hasPrivateKey && !noTestSign && (
                   <button class="secondary" type="button" title={say('popupTestSignWarning')} disabled={signing !== null} onClick={() => void testSign(c.thumbprint)} data-testid="test-sign">
                     {say('popupTestSign')}
                   </button>
@@ -284,26 +290,6 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
         </section>
       )}
     </>
-  );
-}
-
-/** The organisation's support contact, and which policy fields were not applied. */
-function OrgSupport({ org, say }: { org: ParsedOrgPolicy; say: Say }) {
-  const contact = supportLine(org.policy);
-  if (contact === null && org.ignored.length === 0) return null;
-  return (
-    <section data-testid="org-support">
-      {contact !== null && (
-        <p>
-          {say('orgSupport')}: {contact}
-        </p>
-      )}
-      {org.ignored.length > 0 && (
-        <p class="evidence" data-testid="org-ignored">
-          {say('orgPolicyIgnored', { fields: org.ignored.join(', ') })}
-        </p>
-      )}
-    </section>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { supportLine, type OrgPolicy } from '../core/org-policy';
+import { ORG_POLICY_KEY, storedOrgPolicy, supportLine, type OrgPolicy } from '../core/org-policy';
 import { EXPIRY_KEY, parseExpiryState } from '../core/expiry/model';
 import { browser } from 'wxt/browser';
 import type { CheckResult } from '../core/check-result';
@@ -19,9 +19,13 @@ import { looksLikeTabFindings } from './stored';
  * «Скопировать отчёт» / «Сохранить отчёт»: the report of the tab's last check (or of what the page
  * showed), redacted unless the user includes personal data, with a preview of exactly what leaves.
  */
-export function ReportPanel({ tabId, result, pack, lang, org = {} }: { tabId: number; result: CheckResult | null; pack: HintPack; lang: Lang; org?: OrgPolicy }) {
+export function ReportPanel({ tabId, result, pack, lang }: { tabId: number; result: CheckResult | null; pack: HintPack; lang: Lang }) {
   const say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(lang, key, params);
   const [full, setFull] = useState(false);
+  const [org, setOrg] = useState<OrgPolicy>({});
+  useEffect(() => {
+    void browser.storage.local.get(ORG_POLICY_KEY).then((stored) => setOrg(storedOrgPolicy(stored[ORG_POLICY_KEY]).policy));
+  }, []);
   const [message, setMessage] = useState('');
   const [reportId, setReportId] = useState('');
   const [status, setStatus] = useState<'' | 'copied' | 'failed'>('');
