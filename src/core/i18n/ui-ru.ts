@@ -164,7 +164,7 @@ export const UI_RU = {
   expiryKindKey: 'Закрытый ключ {owner}',
   expiryKindLicense: 'Лицензия {owner}',
   expiryDaysLeft: 'через {days} дн. — {date}',
-  expiryEnded: 'закончился {date}',
+  expiryEnded: 'срок истёк {date}',
   expiryMute: 'Не напоминать',
   expiryUnmute: 'Напоминать',
   expiryNotifyTitle: '{what}: осталось {days} дн.',
