@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/build.mjs';
 import { firefoxHintTexts } from '../../scripts/lib/firefox.mjs';
@@ -47,6 +48,13 @@ describe('Firefox: the check against the simulated CryptoPro add-on', () => {
       expect(result.facts?.companion).toBeDefined();
       const shown = await opened.popup.$eval('[data-testid=result]', (e) => (e as HTMLElement).innerText);
       expect(shown).toContain('Всё готово к подписи');
+
+      // The expiry centre in Firefox's event-page background: the check's certificate remembered, the alarm runs.
+      type Expiry = { items: { kind: string; source: string }[]; ranAt?: number };
+      const expiry = () => opened.worker.evaluate(async () => (await chrome.storage.local.get('expiry:v1'))['expiry:v1']) as Promise<Expiry | undefined>;
+      expect((await expiry())?.items.map((i) => i.kind)).toContain('certificate');
+      await opened.worker.evaluate(() => chrome.alarms.create('expiry', { when: Date.now() + 50 }));
+      await (opened.worker as Page).waitForFunction(async () => typeof ((await chrome.storage.local.get('expiry:v1'))['expiry:v1'] as { ranAt?: number } | undefined)?.ranAt === 'number', { polling: 100, timeout: 15_000 });
     });
   }, 120_000);
 
