@@ -44,9 +44,13 @@ describe('expiry centre', () => {
       await worker.evaluate(() => chrome.alarms.create('expiry', { when: Date.now() + 50 }));
       const reminded = await until(async () => ((await read())?.reminded[key.key]?.length ?? 0) > 0 ? read() : null, 15_000);
       expect(reminded!.reminded[key.key]).toEqual([30]);
-      const notifications = await worker.evaluate(() => chrome.notifications.getAll());
-      expect(Object.keys(notifications)).toContain(`expiry:${key.key}`);
-      expect(await worker.evaluate(() => chrome.action.getBadgeText({}))).toBe('20д');
+      // The run marks the reminder first (a worker stopped mid-run must not remind twice), then shows it and the badge.
+      const shownIds = await until(async () => {
+        const ids = Object.keys(await worker.evaluate(() => chrome.notifications.getAll()));
+        return ids.includes(`expiry:${key.key}`) ? ids : null;
+      }, 10_000);
+      expect(shownIds).toContain(`expiry:${key.key}`);
+      expect(await until(async () => ((await worker.evaluate(() => chrome.action.getBadgeText({}))) === '20д' ? '20д' : null), 10_000)).toBe('20д');
       // A second run the same day shows nothing new.
       const firstRun = reminded!.ranAt!;
       await worker.evaluate(() => chrome.alarms.create('expiry', { when: Date.now() + 50 }));
