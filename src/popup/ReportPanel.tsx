@@ -22,7 +22,8 @@ import { looksLikeTabFindings } from './stored';
 export function ReportPanel({ tabId, result, pack, lang }: { tabId: number; result: CheckResult | null; pack: HintPack; lang: Lang }) {
   const say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(lang, key, params);
   const [full, setFull] = useState(false);
-  const [org, setOrg] = useState<OrgPolicy>({});
+  // The organisation's policy decides the report (its contact, whether it may be unredacted): nothing is built before it is read.
+  const [org, setOrg] = useState<OrgPolicy | null>(null);
   useEffect(() => {
     void browser.storage.local.get(ORG_POLICY_KEY).then((stored) => setOrg(storedOrgPolicy(stored[ORG_POLICY_KEY]).policy));
   }, []);
@@ -32,6 +33,7 @@ export function ReportPanel({ tabId, result, pack, lang }: { tabId: number; resu
   const random = useMemo(() => crypto.getRandomValues(new Uint8Array(8)), []);
 
   useEffect(() => {
+    if (org === null) return;
     let live = true;
     void (async () => {
       const key = tabFindingsKey(tabId);
@@ -90,7 +92,7 @@ export function ReportPanel({ tabId, result, pack, lang }: { tabId: number; resu
   return (
     <section aria-labelledby="report-heading">
       <h2 id="report-heading">{say('popupReport')}</h2>
-      {org.reportRedaction !== 'always' && (
+      {org !== null && org.reportRedaction !== 'always' && (
         <label class="switch">
           <input type="checkbox" checked={full} onChange={(e) => setFull((e.target as HTMLInputElement).checked)} data-testid="report-full" /> {say('popupReportFull')}
         </label>
