@@ -75,8 +75,12 @@ export default defineConfig({
     // no headers; within the platforms' host permissions), so the check can say why the page is blank;
     // alarms: the expiry centre's hourly run (no install warning); notifications: its reminders at 30,
     // 14, 7 and 1 days before a certificate, key or licence ends («Display notifications»).
+    // optional_host_permissions: the organisation's own platforms (policy extraHosts), unknown when
+    // this is built: requested host by host from the popup, only for hosts the policy names, and given
+    // back when the policy drops them (src/background/extra-hosts.ts). Optional: no install warning.
     permissions: ['storage', 'scripting', 'activeTab', 'nativeMessaging', 'webRequest', 'alarms', 'notifications'],
     optional_permissions: ['management'],
+    optional_host_permissions: ['*://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'

@@ -18,7 +18,8 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run
  * Launches Debian Chromium with ep-doctor installed in a throw-away profile; with `simulator`, the
  * CryptoPro simulator (tests/simulator) plays the plug-in for that scenario. The simulator is
  * TypeScript: callers that use it run under tsx (npm start, diagnose, vitest).
- * @param {{ headless?: boolean, lang?: string, args?: string[], simulator?: { name: string, scenario: import('../../tests/simulator/scenario').Scenario, companion?: import('../../tests/simulator/launch').CompanionMode, realExtension?: string } }} [options]
+ * `extensionDir`: another unpacked build of ep-doctor (with the same key) instead of .output/chrome-mv3.
+ * @param {{ headless?: boolean, lang?: string, args?: string[], extensionDir?: string, simulator?: { name: string, scenario: import('../../tests/simulator/scenario').Scenario, companion?: import('../../tests/simulator/launch').CompanionMode, realExtension?: string } }} [options]
  */
 export async function launchWithExtension(options = {}) {
   const { headless = true, lang = 'ru-RU' } = options;
@@ -44,7 +45,7 @@ export async function launchWithExtension(options = {}) {
     const installed = await browser.installExtension(simulator.extensionDir);
     if (installed !== simulator.extensionId) throw new Error(`CryptoPro extension id ${installed}, expected ${simulator.extensionId}`);
   }
-  const id = await browser.installExtension(EXTENSION_DIR);
+  const id = await browser.installExtension(options.extensionDir ?? EXTENSION_DIR);
   if (id !== EXTENSION_ID) throw new Error(`extension id ${id}, expected ${EXTENSION_ID}: is the manifest key missing?`);
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${EXTENSION_ID}/`), { timeout: 15_000 });
   const worker = await target.worker();

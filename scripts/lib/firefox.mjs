@@ -35,7 +35,8 @@ export function ensureFirefoxBuilt() {
  * the extension's APIs, as the Chromium harness's service worker does.
  * With `simulator`, the CryptoPro simulator plays that scenario as the CryptoPro add-on for Firefox
  * (tests/simulator/launch.ts): its native host and ep-doctor-host registered in HOME.
- * @param {{ lang?: string, home?: string, beforeInstall?: (browser: import('puppeteer-core').Browser) => Promise<void>, simulator?: { name: string, scenario: import('../../tests/simulator/scenario').Scenario, companion?: import('../../tests/simulator/launch').CompanionMode } }} [options]
+ * `prefs`: more Firefox preferences for this profile.
+ * @param {{ lang?: string, home?: string, prefs?: Record<string, string | number | boolean>, beforeInstall?: (browser: import('puppeteer-core').Browser) => Promise<void>, simulator?: { name: string, scenario: import('../../tests/simulator/scenario').Scenario, companion?: import('../../tests/simulator/launch').CompanionMode } }} [options]
  */
 export async function launchFirefoxWithExtension(options = {}) {
   const dir = ensureFirefoxBuilt();
@@ -62,6 +63,7 @@ export async function launchFirefoxWithExtension(options = {}) {
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
       'datareporting.policy.dataSubmissionEnabled': false,
+      ...options.prefs,
     },
   });
   await options.beforeInstall?.(browser);

@@ -9,7 +9,7 @@ import { PLATFORM_MATCHES } from '../platforms';
 
 /**
  * The hint pack for `lang` from the catalog and the platform guides; an organisation's support contact
- * (with an https address) comes first among every platform's links. Pure.
+ * (with an https address) comes first among every platform's links, and is the link of hints elsewhere. Pure.
  */
 export function buildHintPack(lang: Lang, version: string, support: { title: string; url: string } | null = null): HintPack {
   const problems = Object.fromEntries(
@@ -35,5 +35,5 @@ export function buildHintPack(lang: Lang, version: string, support: { title: str
       links: [...(support === null ? [] : [support]), ...guide.links.map((link) => ({ title: link.title[lang], url: link.url }))],
     };
   }
-  return { version, lang, ui: hintUi(lang), style: HINT_STYLE, problems, platforms };
+  return { version, lang, ui: hintUi(lang), style: HINT_STYLE, problems, platforms, ...(support === null ? {} : { links: [support] }) };
 }

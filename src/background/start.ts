@@ -5,6 +5,7 @@ import { writeHintPacks } from './hint-packs';
 import { closeInterruptedChecks, removeCheck } from './check/store';
 import { startExpiry } from './expiry';
 import { refreshOrgPolicy } from './org-policy';
+import { syncExtraHosts, watchExtraHostPermissions } from './extra-hosts';
 import { resetTabFindings } from './tab-findings';
 import { forgetTlsFailure, watchTlsFailures } from './tls-watch';
 
@@ -13,7 +14,13 @@ export function startBackground(): void {
   // What content scripts read from storage: the compiled detectors and the hint texts.
   const writePacks = (): void => {
     void writeDetectPack();
-    void refreshOrgPolicy().then(writeHintPacks, writeHintPacks);
+    void refreshOrgPolicy().then(
+      (policy) => {
+        void writeHintPacks();
+        void syncExtraHosts(policy);
+      },
+      writeHintPacks,
+    );
   };
   // An organisation's policy changed while the browser runs: its contact goes into the hints at once.
   browser.storage.onChanged.addListener((_changes, area) => {
@@ -31,5 +38,6 @@ export function startBackground(): void {
     void removeCheck(tabId);
   });
   watchTlsFailures();
+  watchExtraHostPermissions();
   startExpiry();
 }

@@ -22,7 +22,7 @@ export function hintModel(
     title: entry.title,
     explanation: entry.explanation,
     steps: composeSteps(entry.steps, platform?.remedies[problem]),
-    links: platform?.links ?? [],
+    links: platform?.links ?? pack.links ?? [],
     platformName: platform?.name ?? null,
     code: extra.code,
     dialogText: extra.dialogText,

@@ -34,6 +34,8 @@ export const HintPack = z.object({
   style: z.object({ sheet: z.string().check(z.maxLength(20_000)), inlineHost: Text, cornerHost: Text }),
   problems: z.record(z.enum(PROBLEM_IDS), HintProblem),
   platforms: z.record(z.string(), HintPlatform),
+  /** Links of hints outside the known platforms (an organisation's own platform): its support contact. */
+  links: z.optional(z.array(Link).check(z.maxLength(5))),
 });
 export type HintPack = z.infer<typeof HintPack>;
 export type HintProblem = z.infer<typeof HintProblem>;

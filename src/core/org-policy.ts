@@ -7,6 +7,8 @@ import * as z from 'zod/mini';
  * ignored and named (the popup shows that the policy has errors), the rest still applies.
  */
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+/** A DNS name (punycode for IDN), optionally with `*.` for its subdomains; no scheme, port or path. */
+const EXTRA_HOST = /^(\*\.)?(?!-)[a-z0-9-]{1,63}(\.(?!-)[a-z0-9-]{1,63})+$/;
 const hour = z.number().check(z.int(), z.gte(0), z.lte(23));
 
 const FIELDS = {
@@ -23,6 +25,12 @@ const FIELDS = {
   disableTestSignature: z.boolean(),
   /** `always`: the report is always redacted (the «full report» choice is gone). Never lower than the default. */
   reportRedaction: z.enum(['default', 'always']),
+  /**
+   * Hosts of platforms the organisation uses beyond the known ones (its own or a regional platform):
+   * `etp.example.ru` or `*.example.ru`. Hints and checks work there once the user allows it
+   * (optional host permission, src/background/extra-hosts.ts); the generic detectors apply.
+   */
+  extraHosts: z.array(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(120), z.regex(EXTRA_HOST))).check(z.minLength(1), z.maxLength(20)),
 } as const;
 
 type Fields = typeof FIELDS;

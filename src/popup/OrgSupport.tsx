@@ -2,8 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ORG_POLICY_KEY, storedOrgPolicy, supportLine, type ParsedOrgPolicy } from '../core/org-policy';
 import type { Say } from './sections';
+import { OrgHosts } from './OrgHosts';
 
-/** The organisation's support contact, and which policy fields were not applied. */
+/** The organisation's support contact, its own platforms, and which policy fields were not applied. */
 export function OrgSupport({ say }: { say: Say }) {
   const [org, setOrg] = useState<ParsedOrgPolicy | null>(null);
   useEffect(() => {
@@ -17,7 +18,8 @@ export function OrgSupport({ say }: { say: Say }) {
   }, []);
   if (org === null) return null;
   const contact = supportLine(org.policy);
-  if (contact === null && org.ignored.length === 0) return null;
+  const hosts = org.policy.extraHosts ?? [];
+  if (contact === null && org.ignored.length === 0 && hosts.length === 0) return null;
   return (
     <section data-testid="org-support">
       {contact !== null && (
@@ -25,6 +27,7 @@ export function OrgSupport({ say }: { say: Say }) {
           {say('orgSupport')}: {contact}
         </p>
       )}
+      {hosts.length > 0 && <OrgHosts hosts={hosts} say={say} />}
       {org.ignored.length > 0 && (
         <p class="evidence" data-testid="org-ignored">
           {say('orgPolicyIgnored', { fields: org.ignored.join(', ') })}

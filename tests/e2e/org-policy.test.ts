@@ -1,11 +1,12 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_ID, ROOT } from '../../scripts/lib/build.mjs';
+import { EXTENSION_DIR, EXTENSION_ID, ROOT } from '../../scripts/lib/build.mjs';
 import { openScenario, pressCheck } from '../../scripts/lib/scenario-check.mjs';
 import { parseScenario } from '../simulator/scenario';
 import { chromiumExample } from '../helpers/policy-examples';
-import { newTrackedPage } from '../../scripts/lib/chromium.mjs';
+import { launchWithExtension, newTrackedPage } from '../../scripts/lib/chromium.mjs';
 import { servePage } from '../../scripts/lib/serve.mjs';
 import { hintTexts, until } from './support';
 
@@ -51,6 +52,10 @@ describe('organisation policy (storage.managed)', () => {
       const supportText = await support!.evaluate((e) => (e as HTMLElement).innerText);
       expect(supportText).toContain('Служба поддержки ООО «Ромашка-ИТ» · +7 495 000-00-00 · help@romashka.example · https://help.romashka.example/ep');
       expect(supportText).toContain('не применены: quietHoursFrom');
+      // The organisation's own platforms are not allowed yet: the popup names them and offers the browser's prompt.
+      expect(await popup.$eval('[data-testid=org-hosts-missing]', (e) => e.textContent)).toContain('etp.romashka.example, *.torgi.romashka.example');
+      expect(await popup.$('[data-testid=org-hosts-grant]')).not.toBeNull();
+      expect(await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
       // Certificates are listed, but without «Тестовая подпись»; the background refuses it too.
       await popup.waitForSelector('ul.certs li[data-thumbprint]');
       expect(await popup.$('[data-testid=test-sign]')).toBeNull();
@@ -83,6 +88,42 @@ describe('organisation policy (storage.managed)', () => {
       await page.close();
     } finally {
       await opened.close();
+    }
+  }, 120_000);
+
+  it('an organisation\'s own platform the browser allows: the same content scripts registered there, a hint with the contact', async () => {
+    // Chromium's permission prompt cannot be pressed by automation (Firefox's test grants it through the
+    // popup): this build has the host granted from install, so what is tested is what follows a grant.
+    const dir = mkdtempSync(path.join(tmpdir(), 'ep-doctor-granted-'));
+    cpSync(EXTENSION_DIR, dir, { recursive: true });
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { host_permissions: string[] };
+    manifest.host_permissions.push('*://etp.romashka.example/*');
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+    const session = await launchWithExtension({ extensionDir: dir });
+    try {
+      const { worker } = session;
+      const scripts = await until(async () => {
+        const list = await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+        return list.length > 0 ? list : null;
+      }, 20_000);
+      const matches = ['*://etp.romashka.example/*'];
+      expect(scripts).toEqual([
+        expect.objectContaining({ id: 'extra-hosts-0', js: ['detect.js'], matches, allFrames: true, runAt: 'document_start', matchOriginAsFallback: true }),
+        expect.objectContaining({ id: 'extra-hosts-1', js: ['content-scripts/page-hooks.js'], matches, world: 'MAIN' }),
+      ]);
+      await worker.evaluate(() => chrome.storage.local.set({ 'settings:lang': 'ru' }));
+      const { page } = await newTrackedPage(session.browser, worker);
+      const html = '<!doctype html><html lang="ru"><body><div class="error">Ошибка при подписании: 0x800B010A</div></body></html>';
+      await servePage(page, path.join(ROOT, 'tests/e2e/org-policy.test.ts'), 'https://etp.romashka.example/bid', html);
+      await page.goto('https://etp.romashka.example/bid', { waitUntil: 'load' });
+      await page.waitForSelector('ep-doctor-hint', { timeout: 10_000 });
+      const [hint] = await hintTexts(page);
+      expect(hint).toContain('Не установлены сертификаты удостоверяющего центра');
+      expect(hint).toContain('Поддержка организации: Служба поддержки ООО «Ромашка-ИТ»');
+      await page.close();
+    } finally {
+      await session.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firefoxHintTexts } from '../../scripts/lib/firefox.mjs';
+import { firefoxHintTexts, launchFirefoxWithExtension, openExtensionPage } from '../../scripts/lib/firefox.mjs';
 import { openScenario, pressCheck } from '../../scripts/lib/scenario-check.mjs';
 import { servePage } from '../../scripts/lib/serve.mjs';
 import { newTrackedPage } from '../../scripts/lib/chromium.mjs';
@@ -38,7 +38,7 @@ describe('Firefox: organisation policy from policies.json', () => {
       const { popup, worker } = opened;
       const stored = (await worker.evaluate(async () => (await chrome.storage.local.get('org:policy'))['org:policy'])) as { policy: Record<string, unknown>; ignored: string[] };
       expect(stored.ignored).toEqual([]);
-      expect(stored.policy).toMatchObject({ supportName: 'Служба поддержки ООО «Ромашка-ИТ»', disableTestSignature: true, reportRedaction: 'always' });
+      expect(stored.policy).toMatchObject({ supportName: 'Служба поддержки ООО «Ромашка-ИТ»', disableTestSignature: true, reportRedaction: 'always', extraHosts: ['etp.romashka.example', '*.torgi.romashka.example'] });
       await pressCheck(opened);
       const support = await popup.waitForSelector('[data-testid=org-support]', { timeout: 10_000 });
       expect(await support!.evaluate((e) => (e as HTMLElement).innerText)).toContain('Служба поддержки ООО «Ромашка-ИТ» · +7 495 000-00-00');
@@ -57,6 +57,41 @@ describe('Firefox: organisation policy from policies.json', () => {
       await page.close();
     } finally {
       await opened.close();
+    }
+  }, 120_000);
+
+  it('the organisation\'s own platforms: granted from the popup, then hints there too', async () => {
+    // The permission prompt is Firefox's own window, which automation cannot press: its test switch grants
+    // what the click asks for. The click itself is real (a user gesture is still required).
+    const session = await launchFirefoxWithExtension({ prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
+    try {
+      // Firefox ESR has an English UI only: ep-doctor's own language setting decides.
+      await session.worker.evaluate(() => chrome.storage.local.set({ 'settings:lang': 'ru' }));
+      const popup = await openExtensionPage(session.browser, 'popup.html');
+      const missing = await popup.waitForSelector('[data-testid=org-hosts-missing]', { timeout: 10_000 });
+      expect(await missing!.evaluate((e) => e.textContent)).toContain('etp.romashka.example, *.torgi.romashka.example');
+      // Not before the grant: no content scripts for those hosts.
+      const registered = () => popup.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => ({ id: s.id, js: s.js, matches: s.matches, world: s.world })));
+      expect(await registered()).toEqual([]);
+      await popup.click('[data-testid=org-hosts-grant]');
+      await popup.waitForFunction(() => document.querySelector('[data-testid=org-hosts-missing]') === null && document.querySelector('[data-testid=org-hosts]')?.textContent?.includes('*.torgi.romashka.example'), { polling: 50, timeout: 10_000 });
+      await popup.waitForFunction(async () => (await chrome.scripting.getRegisteredContentScripts()).length === 2, { polling: 100, timeout: 10_000 });
+      const scripts = await registered();
+      const matches = ['*://etp.romashka.example/*', '*://*.torgi.romashka.example/*'];
+      expect(scripts).toEqual(expect.arrayContaining([expect.objectContaining({ js: ['detect.js'], matches }), expect.objectContaining({ js: ['content-scripts/page-hooks.js'], matches, world: 'MAIN' })]));
+
+      // A signing error on the organisation's platform gets a hint (the generic detectors).
+      const { page } = await newTrackedPage(session.browser, session.worker);
+      const html = '<!doctype html><html lang="ru"><body><div class="error">Ошибка при подписании: 0x800B010A</div></body></html>';
+      await servePage(page, path.resolve(import.meta.dirname, 'policy.test.ts'), 'https://lots.torgi.romashka.example/bid', html);
+      await page.goto('https://lots.torgi.romashka.example/bid', { waitUntil: 'load' });
+      await page.waitForSelector('ep-doctor-hint', { timeout: 10_000 });
+      const [hint] = await firefoxHintTexts(page);
+      expect(hint).toContain('Поддержка организации');
+      await page.close();
+
+    } finally {
+      await session.close();
     }
   }, 120_000);
 });

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildHintPack } from '@/src/background/build-hint-pack';
+import { HintPack } from '@/src/core/hint-pack';
+import { hintModel } from '@/src/content/hint-model';
 import { ORG_POLICY_FIELDS, parseOrgPolicy, supportLine } from '@/src/core/org-policy';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -38,5 +41,14 @@ describe('organisation policy', () => {
     const schema = JSON.parse(readFileSync(path.join(ROOT, 'public/managed_schema.json'), 'utf8')) as { properties: Record<string, { enum?: string[] }> };
     expect(Object.keys(schema.properties).sort()).toEqual([...ORG_POLICY_FIELDS].sort());
     expect(schema.properties['reportRedaction']!.enum).toEqual(['default', 'always']);
+  });
+
+  it('the support link leads every hint: a known platform\'s, and one outside them (an organisation\'s own platform)', () => {
+    const support = { title: 'Поддержка организации: ИТ', url: 'https://help.example/ep' };
+    const pack = buildHintPack('ru', '1', support);
+    expect(HintPack.safeParse(pack).success).toBe(true);
+    expect(hintModel(pack, 'chain-untrusted', 'sberbank-ast', {})!.links[0]).toEqual(support);
+    expect(hintModel(pack, 'chain-untrusted', null, {})!.links).toEqual([support]);
+    expect(hintModel(buildHintPack('ru', '1'), 'chain-untrusted', null, {})!.links).toEqual([]);
   });
 });

@@ -178,6 +178,10 @@ export const UI_EN: Record<UiKey, string> = {
   expiryBadge: '{days}d',
   expiryVersions: 'CryptoPro CSP {csp}, plug-in {plugin} (checked {date})',
   orgSupport: 'Your organisation\'s support',
+  orgHostsWorking: 'Hints and the check also work on your organisation\'s platforms: {hosts}',
+  orgHostsMissing: 'Your organisation added platforms where ep-doctor is not allowed to work yet: {hosts}',
+  orgHostsGrant: 'Allow on the organisation\'s platforms',
+  orgHostsRefused: 'The browser did not grant it: there will be no hints on these platforms.',
   orgPolicyIgnored: 'The organisation\'s policy has errors; not applied: {fields}',
   reportSupport: 'Organisation support: {contact}',
 };

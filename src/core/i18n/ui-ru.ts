@@ -176,6 +176,10 @@ export const UI_RU = {
   expiryBadge: '{days}д',
   expiryVersions: 'КриптоПро CSP {csp}, плагин {plugin} (проверено {date})',
   orgSupport: 'Поддержка организации',
+  orgHostsWorking: 'Подсказки и проверка работают и на площадках организации: {hosts}',
+  orgHostsMissing: 'Организация добавила площадки, на которых ep-doctor ещё не разрешено работать: {hosts}',
+  orgHostsGrant: 'Разрешить на площадках организации',
+  orgHostsRefused: 'Браузер не дал разрешение: на этих площадках подсказок не будет.',
   orgPolicyIgnored: 'В политике организации есть ошибки, не применены: {fields}',
   reportSupport: 'Поддержка организации: {contact}',
 } as const;
