@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { CheckResult } from '../core/check-result';
 import type { HintPack } from '../core/hint-pack';
-import { t } from '../core/i18n';
+import type { UiKey } from '../core/i18n';
 import type { HintTitles } from '../core/hint-titles';
 import { LANG_SETTING_KEY, resolveLang, type Lang } from '../core/localized';
 import { loadHintPack } from './hint-pack';
@@ -15,6 +15,7 @@ import { LazyReportPanel, loadReportPanel } from './report-panel-lazy';
 import { ORG_POLICY_KEY } from '../core/org-policy-key';
 import { lazyComponent } from './lazy';
 import { afterFirstPaint } from './after-paint';
+import { loadStrings, uiText } from './strings';
 
 /** The expiry list and the organisation's section read storage with their schemas: chunks of their own. */
 const LazyExpiryList = lazyComponent(() => import('./ExpiryList').then((m) => m.ExpiryList));
@@ -83,6 +84,7 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
       const read = first ?? (await later);
       if (read === null) return;
       if (first === null) {
+        await loadStrings(read.lang);
         setSetting(read.setting);
         setLang(read.lang);
         document.documentElement.lang = read.lang;
@@ -120,7 +122,7 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
     if (result !== null && titles !== null && performance.getEntriesByName('ep-doctor:result-shown').length === 0) requestAnimationFrame(() => performance.mark('ep-doctor:result-shown'));
   }, [result, titles]);
 
-  const say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(lang, key, params);
+  const say = (key: UiKey, params?: Record<string, string | number>) => uiText(lang, key, params);
   const isWeb = tab !== null && /^https?:/.test(tab.url);
   const severities: Record<string, string | undefined> = Object.fromEntries(Object.entries(titles?.problems ?? {}).map(([id, entry]) => [id, entry.severity]));
   // The content script names the platform of the page it runs on; the popup bundles no platform data.
@@ -151,6 +153,7 @@ export function App({ first, later }: { first: FirstRead | null; later: Promise<
     setSetting(value);
     await browser.storage.local.set({ [LANG_SETTING_KEY]: value });
     const next = resolveLang(value, browser.i18n.getUILanguage());
+    await loadStrings(next);
     setLang(next);
     document.documentElement.lang = next;
     setPack(await loadHintPack(next));

@@ -2,14 +2,14 @@ import { composeSteps } from '../core/compose-steps';
 import type { CheckFacts, CheckProblem } from '../core/check-result';
 import type { HintPack } from '../core/hint-pack';
 import type { HintTitles } from '../core/hint-titles';
-import type { t } from '../core/i18n';
-import { causeT } from '../core/i18n/causes';
+import type { UiKey } from '../core/i18n';
 import type { Lang } from '../core/localized';
 import type { Finding } from '../core/messages';
 import { maskedOwner } from '../core/masked-owner';
 import { packPlatform } from '../core/pack-platform';
+import { causeString } from './strings';
 
-export type Say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => string;
+export type Say = (key: UiKey, params?: Record<string, string | number>) => string;
 
 /**
  * One problem: title, evidence, and (on demand) what it means and the platform's remedy with its help
@@ -61,7 +61,7 @@ const BROWSER_NAMES = ['chrome', 'chromium', 'yandex', 'edge', 'firefox'] as con
 export function causeText(cause: NonNullable<CheckProblem['cause']>, say: Say, lang: Lang): string {
   const browser = BROWSER_NAMES.find((b) => b === cause.params['browser']);
   const browserName = browser === undefined ? (cause.params['browser'] ?? '') : say(`browserGen_${browser}`);
-  return causeT(lang, cause.key, { ...cause.params, browserName });
+  return causeString(lang, cause.key, { ...cause.params, browserName });
 }
 
 /** What the page itself showed before any check (the content script's findings). */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckFacts, CheckProblem } from '@/src/core/check-result';
 import { t } from '@/src/core/i18n';
 import { causeText, CompanionOffer, Components, ProblemItem } from '@/src/popup/sections';
+import { loadStrings } from '@/src/popup/strings';
 
 const say = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t('ru', key, params);
 
@@ -42,7 +43,8 @@ describe('the popup on ep-doctor-host', () => {
     expect(text(h(CompanionOffer, { facts: facts(missing, 'linux'), say }))).toContain('chmod +x ep-doctor-host');
   });
 
-  it('words a finding in the user\'s language, with the browser\'s name in the phrase', () => {
+  it('words a finding in the user\'s language, with the browser\'s name in the phrase', async () => {
+    await loadStrings('en');
     const problem: CheckProblem = { id: 'plugin-host-missing', severity: 'error', source: 'host', evidence: 'no ru.cryptopro.nmcades manifest for yandex', cause: { key: 'manifest-missing', params: { host: 'ru.cryptopro.nmcades', browser: 'yandex' } } };
     expect(causeText(problem.cause!, say, 'ru')).toBe('Манифест ru.cryptopro.nmcades для Яндекс Браузера отсутствует: браузер не может запустить плагин КриптоПро.');
     expect(causeText(problem.cause!, (key, params) => t('en', key, params), 'en')).toBe('The ru.cryptopro.nmcades manifest for Yandex Browser is missing: the browser cannot start the CryptoPro plug-in.');

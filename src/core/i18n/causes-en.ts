@@ -1,0 +1,31 @@
+import type { HostCause } from '../host-causes';
+
+/** The popup's words for a finding's cause, in English (see causes.ts). */
+export const CAUSES_EN: Record<HostCause, string> = {
+  'manifest-missing': 'The {host} manifest for {browserName} is missing: the browser cannot start the CryptoPro plug-in.',
+  'manifest-broken': 'The {host} manifest for {browserName} is damaged or points to a program that is not there ({file}).',
+  'manifest-outdated': 'The CryptoPro plug-in manifest for {browserName} does not know the new CryptoPro extension: the plug-in is outdated.',
+  'firefox-addon-missing': 'In Firefox the plug-in works through the add-on «CryptoPro Extension for CAdES Browser Plug-in», and it did not answer the page. Open «Add-ons and themes» (Ctrl+Shift+A) and enable it; if it is not there, download firefox_cryptopro_extension_latest.xpi from the CryptoPro CAdES Browser plug-in page on cryptopro.ru, open it in Firefox and press «Add».',
+  'csp-missing': 'CryptoPro CSP is not installed on this computer.',
+  'csp-outdated': 'CryptoPro CSP {version} is installed: a newer version is needed.',
+  'csp-conflict': 'Two crypto providers are installed, CryptoPro and ViPNet: they get in each other\'s way.',
+  'license-expired': 'The CryptoPro CSP licence on this computer has expired.',
+  'csp-damaged': 'CryptoPro CSP is damaged: its configuration reports an error.',
+  'root-missing': 'The «{name}» root certificate is in neither the user\'s nor the computer\'s store.',
+  'ca-missing': 'The certificate of «{name}», the CA that issued your certificate, is not installed.',
+  'smart-card-stopped': 'The smart-card service (pcscd / SCardSvr) is stopped: CryptoPro cannot see tokens.',
+  'smart-card-missing': 'The smart-card service (pcscd / SCardSvr) is not installed: CryptoPro cannot see tokens.',
+  'pcsc-module-missing': 'CryptoPro CSP lacks its PC/SC reader module (package cprocsp-rdr-pcsc): tokens are not visible.',
+  'several-tokens': 'Tokens with keys connected: {count} — {tokens}.',
+  'clock-behind': 'This computer\'s clock is {minutes} min behind the platform server.',
+  'clock-ahead': 'This computer\'s clock is {minutes} min ahead of the platform server.',
+  'date-wrong': 'The computer\'s date is wrong: the clock differs from the platform server by about {days} day(s) (a time zone explains no more than 26 h). Correct the date.',
+  'cloud-key': 'The key is in CryptoPro\'s DSS cloud token: no USB token is needed, and token drivers need no reinstalling. Sign in to the cloud token again, check internet access to the DSS service and confirm the operation in the «КриптоПро Ключ» (myDSS) app on your phone.',
+  'tls-no-gost-browser': '{host} did not open ({error}): this browser has no GOST encryption, and the site works over GOST TLS only. Open it in Yandex Browser (Windows) or in Chromium-Gost with CryptoPro CSP 5.0.',
+  'tls-gost-unavailable': '{host} did not open ({error}): the GOST-capable browser could not offer GOST encryption. Check that CryptoPro CSP 5.0 is installed (CSP 4.0 does no GOST TLS in Chromium 90+ browsers) and its licence is valid; in Yandex Browser switch on the GOST connections setting; close every window of an ordinary Chrome before starting Chromium-Gost.',
+  'tls-handshake-broken': `{host} did not open ({error}): the GOST connection broke off. Update CryptoPro CSP to a certified 5.0; if that does not help, exclude the site from the antivirus' HTTPS scanning and check the proxy or the provider's filter.`,
+  'tls-root-missing': `{host} did not open ({error}): the root certificate behind the site's certificate is missing. Install the ГУЦ and Минцифры root certificates (for Chromium-Gost on Linux and macOS into CryptoPro's store: certmgr -install -store uRoot).`,
+  'tls-client-cert-rejected': '{host} refused the certificate offered during the connection ({error}): it is expired, revoked or not registered. Choose a valid qualified certificate.',
+  'tls-no-client-cert': '{host} asks for a certificate during the connection and none usable was found ({error}): insert the token before logging in, install the certificate into «Личное» with its key link, and open the cabinet again.',
+  'time-zone-wrong': 'The clock differs from the platform server by exactly {hours} h: the time zone ({zone}) is likely wrong, not the time.',
+};
