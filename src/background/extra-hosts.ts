@@ -11,6 +11,8 @@ import { readOrgPolicy } from './org-policy';
  * Runs at start, when the policy changes and when a permission is granted or removed; one run at a time.
  */
 let running: Promise<void> = Promise.resolve();
+/** The origins the policy named at the last run: the only ones a later run may take back. */
+const NAMED_KEY = 'extra-hosts:named';
 
 export function syncExtraHosts(policy?: ParsedOrgPolicy): Promise<void> {
   running = running.then(() => syncNow(policy)).catch(() => undefined);
@@ -28,8 +30,15 @@ async function syncNow(given?: ParsedOrgPolicy): Promise<void> {
   const wanted = new Set(uncoveredExtraHosts(policy.policy.extraHosts ?? [], PLATFORM_MATCHES).map(extraHostPattern));
   const required = new Set(manifest.host_permissions ?? []);
   // Least privilege: an origin granted for a host the policy dropped is given back (no gesture needed).
-  const stale = ((await browser.permissions.getAll()).origins ?? []).filter((o) => !required.has(o) && !wanted.has(o));
-  if (stale.length > 0) await browser.permissions.remove({ origins: stale }).catch(() => false);
+  // Only those the policy named before: a site the user allowed through the browser's own menu stays theirs.
+  const before: unknown = (await browser.storage.local.get(NAMED_KEY))[NAMED_KEY];
+  const named = Array.isArray(before) ? before.filter((o): o is string => typeof o === 'string') : [];
+  for (const origin of named) {
+    if (wanted.has(origin) || required.has(origin)) continue;
+    // One at a time: a refused removal must not keep the others.
+    await browser.permissions.remove({ origins: [origin] }).catch(() => false);
+  }
+  await browser.storage.local.set({ [NAMED_KEY]: [...wanted] });
   const granted: string[] = [];
   for (const pattern of wanted) if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);
 

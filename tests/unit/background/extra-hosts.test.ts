@@ -94,4 +94,12 @@ describe('the organisation\'s extra platform hosts', () => {
     expect([...scripts.keys()]).toEqual(['someone-else']);
     expect([...granted]).toEqual(REQUIRED);
   });
+
+  it('a site the user allowed through the browser\'s own menu, never a policy host, is not taken back', async () => {
+    const { scripts, granted } = fakeHost(['*://lots.other.example/*', '*://etp.romashka.example/*']);
+    await syncExtraHosts(policy(['etp.romashka.example']));
+    await syncExtraHosts(policy());
+    expect([...granted].sort()).toEqual(['*://*.sberbank-ast.ru/*', '*://lots.other.example/*']);
+    expect([...scripts.keys()]).toEqual(['someone-else']);
+  });
 });
