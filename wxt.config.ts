@@ -34,9 +34,13 @@ export default defineConfig({
       const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
       files.push({ relativeDest: 'report-viewer.html', contents: await buildStandaloneViewer(version) });
       // The popup's first mark comes from a classic script, which Vite leaves unbundled; the bench's empty
-      // popup page, the floor its opening is measured against, ships in test builds only (scripts/bench/popup.mjs).
+      // popup pages, the floors its opening is measured against, ship in test builds only (scripts/bench/popup.mjs).
       files.push({ absoluteSrc: fileURLToPath(new URL('./entrypoints/popup/script-start.js', import.meta.url)), relativeDest: 'script-start.js' });
-      if (process.env.EP_DOCTOR_DEV_BUILD === '1') files.push({ absoluteSrc: fileURLToPath(new URL('./entrypoints/popup/bench-empty.html', import.meta.url)), relativeDest: 'bench-empty.html' });
+      if (process.env.EP_DOCTOR_DEV_BUILD === '1') {
+        for (const file of ['bench-empty.html', 'bench-empty-script.html', 'bench-empty-script.js']) {
+          files.push({ absoluteSrc: fileURLToPath(new URL(`./entrypoints/popup/${file}`, import.meta.url)), relativeDest: file });
+        }
+      }
     },
     'build:manifestGenerated': async (_wxt, manifest) => {
       const { PLATFORM_MATCHES } = await import('./src/platforms');

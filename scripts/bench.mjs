@@ -38,7 +38,7 @@ if (wanted('content')) {
   figures.push(...(await contentFigures()));
 }
 if (wanted('load')) {
-  progress(`page load with and without, ${process.env['BENCH_LOADS'] ?? 15} pairs`);
+  progress(`page load with and without, ${process.env['BENCH_LOADS'] ?? 21} pairs`);
   figures.push(...(await pageLoadFigures()));
 }
 if (wanted('worst')) {

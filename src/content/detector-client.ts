@@ -5,6 +5,7 @@ import { DETECT_INDEX_KEY, detectPlatformKey, type DetectIndex, type DetectPlatf
 import type { Matcher } from '../detectors/signal';
 import { platformForUrl } from '../platforms/match-url';
 import { sendToBackground } from './send';
+import { timed } from './timing';
 
 export interface Detector {
   platformId: string | null;
@@ -44,7 +45,7 @@ export async function loadDetector(urls: readonly (string | undefined)[]): Promi
       const own: unknown = (await browser.storage.local.get(key))[key];
       if (looksLikePlatform(own, version)) detector = own.detector;
     }
-    return { platformId, matcher: matcherFromCompiled(detector, index.codes), langSetting };
+    return { platformId, matcher: timed('compile', () => matcherFromCompiled(detector, index.codes)), langSetting };
   } catch {
     return null;
   }

@@ -36,7 +36,8 @@ async function targetTab(param: number | null): Promise<TabInfo | null> {
 
 /**
  * A read entrypoints/popup/script-start.js already started (before the modules loaded), taken over
- * once; null when it did not start that one.
+ * once; null when it did not start that one (an async script arriving after the modules is possible:
+ * its reads then go unused).
  */
 function earlyRead(name: string): Promise<Record<string, unknown>> | null {
   const reads = (window as { epDoctorEarlyReads?: Record<string, Promise<Record<string, unknown>> | undefined> }).epDoctorEarlyReads;

@@ -48,11 +48,11 @@ describe('store packages', () => {
     expect(manifest['permissions']).toEqual(['storage', 'scripting', 'activeTab', 'nativeMessaging', 'webRequest', 'alarms', 'notifications']);
     expect(manifest['optional_permissions']).toEqual(['management']);
     expect(manifest['host_permissions']).toEqual([...matchPatterns(PLATFORM_MATCHES)]);
-    // The Firefox harness's web-accessible popup and the bench's empty page are in test builds only.
+    // The Firefox harness's web-accessible popup and the bench's empty pages are in test builds only.
     expect(JSON.stringify(manifest)).not.toContain('ep-doctor-harness.invalid');
     expect(manifest).not.toHaveProperty('web_accessible_resources');
     const list = files(dir);
-    expect(list).not.toContain('bench-empty.html');
+    for (const benchPage of ['bench-empty.html', 'bench-empty-script.html', 'bench-empty-script.js']) expect(list).not.toContain(benchPage);
     expect(list).toContain('report-viewer.html');
     for (const file of list) {
       const text = readFileSync(path.join(dir, file), 'latin1');

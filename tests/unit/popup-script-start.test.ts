@@ -6,6 +6,7 @@ import { checkResultKey, tabFindingsKey } from '@/src/core/keys';
 import { LANG_SETTING_KEY, LANGS } from '@/src/core/localized';
 
 const SOURCE = readFileSync(new URL('../../entrypoints/popup/script-start.js', import.meta.url), 'utf8');
+const POPUP_HTML = readFileSync(new URL('../../entrypoints/popup/index.html', import.meta.url), 'utf8');
 
 /** Runs the popup's classic start script as the browser would, with `search` as the page's query. */
 function run(search: string) {
@@ -32,5 +33,14 @@ describe('the popup\'s classic start script', () => {
     expect(asked['session']).toBeUndefined();
     expect(Object.keys(reads)).toEqual(['local']);
     expect(Object.keys(run('?tab=-1').reads)).toEqual(['local']);
+  });
+
+  it('is async in the popup page: a parser-blocking script would hold the whole page until it arrived', () => {
+    const tags = [...POPUP_HTML.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    const start = tags.filter((tag) => tag.includes('/script-start.js'));
+    expect(start).toHaveLength(1);
+    expect(start[0]).toMatch(/\sasync[\s>]/);
+    // Every other script is a module (deferred by nature): nothing holds the parser.
+    expect(tags.filter((tag) => !tag.includes('/script-start.js') && !/type="module"/.test(tag))).toEqual([]);
   });
 });

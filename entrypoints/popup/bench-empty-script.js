@@ -1,0 +1,4 @@
+// @ts-check
+// The bench's second floor (test builds only): an empty popup page with one tiny module, to tell
+// what an extension page pays for its first script from what our own modules cost.
+performance.mark('ep-doctor:modules-ready');
