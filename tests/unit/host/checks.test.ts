@@ -8,9 +8,10 @@ import { parseCertmgrList } from '@/src/host/checks/cryptopro-parse';
 import { caKey, KNOWN_CAS, rootsCheck } from '@/src/host/checks/roots';
 import { tokensCheck, tokensOf, unixSmartCard, type SmartCardState } from '@/src/host/checks/tokens';
 import type { ToolRunner } from '@/src/host/run-tool';
+import { sharedDir } from '../../helpers/shared';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/host');
-const REAL = path.resolve(import.meta.dirname, '../../../../shared/fixtures/certs/real');
+const REAL = path.join(sharedDir(), 'fixtures/certs/real');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
 const EMPTY = 'Certmgr 1.1 (c) "Crypto-Pro",  2007-2024.\n\n[ErrorCode: 0x00000000]\n';
 
