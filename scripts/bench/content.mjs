@@ -123,9 +123,9 @@ export async function contentFigures({ loads = 9 } = {}) {
     const pages = { with: await open(WITH_HOST), without: await open(WITHOUT_HOST) };
     await pages.with.bringToFront();
     await scanned(pages.with);
-    const oneFragment = await change(pages, `(run) => { const rows = window.__rows(1000, 'f' + run); const frag = document.createDocumentFragment(); frag.append(...rows); document.getElementById('rows').append(frag); return rows; }`, 7);
-    const oneByOne = await change(pages, `(run) => { const rows = window.__rows(1000, 'o' + run); const body = document.getElementById('rows'); for (const row of rows) body.append(row); return rows; }`, 7);
-    const replaced = await change(pages, `(run) => { const body = document.getElementById('rows'); const rows = window.__rows(1000, 'r' + run); for (let i = 0; i < 1000; i++) body.lastElementChild.remove(); body.append(...rows); return rows; }`, 7);
+    const oneFragment = await change(pages, `(run) => { const rows = window.__rows(1000, 'f' + run); const frag = document.createDocumentFragment(); frag.append(...rows); document.getElementById('rows').append(frag); return rows; }`, 15);
+    const oneByOne = await change(pages, `(run) => { const rows = window.__rows(1000, 'o' + run); const body = document.getElementById('rows'); for (const row of rows) body.append(row); return rows; }`, 15);
+    const replaced = await change(pages, `(run) => { const body = document.getElementById('rows'); const rows = window.__rows(1000, 'r' + run); for (let i = 0; i < 1000; i++) body.lastElementChild.remove(); body.append(...rows); return rows; }`, 15);
     // About 15 nodes a row: 6,700 rows are a flood of 100,000 nodes, added at once.
     const flood = await change(pages, `(run) => { const rows = window.__rows(6700, 'x' + run); const frag = document.createDocumentFragment(); frag.append(...rows); document.getElementById('rows').append(frag); return rows; }`, 3);
     const worst = await change(pages, `(run) => { const pre = document.createElement('pre'); pre.textContent = (run % 2 ? 'код ошибки :  - ' : 'код 12345678 z код ').repeat(60000); document.getElementById('messages').append(pre); return [pre]; }`, 4);

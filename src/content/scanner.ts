@@ -1,6 +1,6 @@
 import type { ProblemId } from '../core/problem-ids';
 import { withoutGenericBesideSpecific, type Matcher, type Signal } from '../detectors/signal';
-import { commonElement, EXCLUDED_SELECTOR, isInlineTag } from './anchor';
+import { commonElement, EXCLUDED_SELECTOR, isExcludedTag, isInlineTagName } from './anchor';
 import { createSubtreeScan, type Placed, type SubtreeScan } from './subtree-scan';
 import { timed } from './timing';
 import { isRendered } from './visibility';
@@ -165,16 +165,22 @@ export function createScanner(options: ScannerOptions): Scanner {
   /**
    * The node to scan for a change: text split across inline elements needs its container, but never
    * a page-sized one (body, html, a shadow root, a container of many children): then the node alone.
+   * A block element is its own unit, so a page of rows costs no look at their parent.
    */
   function unitFor(node: Node): Node | null {
-    if (options.isOwn(node)) return null;
-    const parent = node.parentElement;
-    const smallParent = parent !== null && !BIG_CONTAINERS.has(parent.tagName) && parent.childNodes.length <= SMALL_CONTAINER_CHILDREN;
-    if (node.nodeType === Node.TEXT_NODE) return smallParent ? parent : node;
-    if (node.nodeType !== Node.ELEMENT_NODE) return null;
-    const element = node as Element;
-    if (element.matches(EXCLUDED_SELECTOR) || element.childNodes.length === 0) return null;
-    return smallParent && isInlineTag(element) ? parent : element;
+    const type = node.nodeType;
+    if (type === Node.ELEMENT_NODE) {
+      const element = node as Element;
+      const tagName = element.tagName;
+      if (isExcludedTag(tagName) || element.firstChild === null || options.isOwn(element)) return null;
+      return isInlineTagName(tagName) ? (smallContainer(element.parentElement) ?? element) : element;
+    }
+    if (type !== Node.TEXT_NODE || options.isOwn(node)) return null;
+    return smallContainer(node.parentElement) ?? node;
+  }
+
+  function smallContainer(parent: Element | null): Element | null {
+    return parent !== null && !BIG_CONTAINERS.has(parent.tagName) && parent.childNodes.length <= SMALL_CONTAINER_CHILDREN ? parent : null;
   }
 
   function recheckPending(): void {
@@ -255,11 +261,16 @@ export function createScanner(options: ScannerOptions): Scanner {
       queueSubtree(root, false);
     },
     enqueue(records) {
+      // Called with a record per row when a page appends rows one by one: each DOM read here counts.
       for (const record of records) {
-        if (record.type === 'attributes') attributesChanged = true;
-        else if (record.type === 'characterData') queue.add(record.target);
-        else if (record.addedNodes.length >= RUN_FROM) runs.push({ nodes: record.addedNodes, at: 0 });
-        else record.addedNodes.forEach((node) => queue.add(node));
+        const type = record.type;
+        if (type === 'childList') {
+          const added = record.addedNodes;
+          const count = added.length;
+          if (count >= RUN_FROM) runs.push({ nodes: added, at: 0 });
+          else for (let i = 0; i < count; i++) queue.add(added[i]!);
+        } else if (type === 'attributes') attributesChanged = true;
+        else queue.add(record.target);
       }
     },
     work(deadline, subtrees = true) {

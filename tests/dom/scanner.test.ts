@@ -144,6 +144,28 @@ describe('mutations', () => {
     expect(problems()).toEqual([]);
   });
 
+  it.each([1, 25])('skips added script, style, SVG style and title elements and reads added rows (%i at once)', async (count) => {
+    document.body.innerHTML = '<table><tbody id="rows"></tbody></table><svg id="svg"></svg>';
+    const s = scanner();
+    const settle = observe(s);
+    const make = (html: string, parent: string): Element[] =>
+      Array.from({ length: count }, () => {
+        const holder = document.createElementNS(parent === 'svg' ? 'http://www.w3.org/2000/svg' : 'http://www.w3.org/1999/xhtml', parent === 'svg' ? 'svg' : 'tbody');
+        holder.innerHTML = html;
+        return holder.firstElementChild!;
+      });
+    const rows = document.getElementById('rows')!;
+    rows.append(...make('<script>var e = "Плагин недоступен";</script>', 'tbody'));
+    rows.append(...make('<style>/* Сертификат отозван */</style>', 'tbody'));
+    document.getElementById('svg')!.append(...make('<style>/* Набор ключей не существует */</style>', 'svg'), ...make('<title>Сертификат отозван</title>', 'svg'));
+    await settle();
+    expect(problems()).toEqual([]);
+    rows.append(...make('<tr><td>№ 1</td><td>Ошибка: <b>Сертификат отозван</b></td></tr>', 'tbody'));
+    await settle();
+    expect(new Set(problems())).toEqual(new Set(['cert-revoked']));
+    expect(hits[0]!.element.closest('tr')).not.toBeNull();
+  });
+
   it('finds text set through characterData', async () => {
     document.body.innerHTML = '<div class="toast"><span id="t">Загрузка…</span></div>';
     const s = scanner();
