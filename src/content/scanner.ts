@@ -1,6 +1,7 @@
 import type { ProblemId } from '../core/problem-ids';
 import { withoutGenericBesideSpecific, type Matcher, type Signal } from '../detectors/signal';
-import { commonElement, EXCLUDED_SELECTOR, isExcludedTag, isInlineTagName } from './anchor';
+import { commonElement, EXCLUDED_SELECTOR, isInlineTag } from './anchor';
+import { lastAtOrBefore } from './pieced-text';
 import { createSubtreeScan, type Placed, type SubtreeScan } from './subtree-scan';
 import { timed } from './timing';
 import { isRendered } from './visibility';
@@ -23,6 +24,8 @@ export interface ScannerOptions {
   now?: () => number;
   /** Characters read per chunk of a subtree scan. */
   chunkChars?: number;
+  /** Children of a long list per piece when a subtree holding one is first read. */
+  pieceChildren?: number;
 }
 
 export interface Scanner {
@@ -74,22 +77,12 @@ export function excerptOf(text: string, index: number, length: number, max = 300
   return piece.length > max ? piece.slice(0, max) : piece;
 }
 
-/** Index of the last start at or before `offset` (starts ascending). */
-function lastAtOrBefore(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
 export function createScanner(options: ScannerOptions): Scanner {
   const rendered = options.isRendered ?? isRendered;
   const now = options.now ?? (() => performance.now());
   const chunkChars = options.chunkChars ?? 32_768;
+  // A thousand rows of a registry: a millisecond or two of reading on a 2-core office PC.
+  const pieceChildren = options.pieceChildren ?? 1000;
   const queue = new Set<Node>();
   /** Nodes added many at once (a page of table rows): read after the small changes, resumably. */
   const runs: { nodes: ArrayLike<Node>; at: number }[] = [];
@@ -109,7 +102,7 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (first) jobs.unshift(job);
     else jobs.push(job);
   };
-  const jobFor = (root: Node): SubtreeScan => createSubtreeScan(root, { matcher: options.matcher, chunkChars, context: CONTEXT, maxSignals: MAX_SIGNALS, onPlaced: consider });
+  const jobFor = (root: Node): SubtreeScan => createSubtreeScan(root, { matcher: options.matcher, chunkChars, pieceChildren, context: CONTEXT, maxSignals: MAX_SIGNALS, onPlaced: consider });
 
   function report(signal: Signal, element: Element, excerpt: string): void {
     // Whether it is shown may need the page's layout, which the page would do before its next paint anyway.
@@ -171,9 +164,8 @@ export function createScanner(options: ScannerOptions): Scanner {
     const type = node.nodeType;
     if (type === Node.ELEMENT_NODE) {
       const element = node as Element;
-      const tagName = element.tagName;
-      if (isExcludedTag(tagName) || element.firstChild === null || options.isOwn(element)) return null;
-      return isInlineTagName(tagName) ? (smallContainer(element.parentElement) ?? element) : element;
+      if (element.firstChild === null || options.isOwn(element) || element.matches(EXCLUDED_SELECTOR)) return null;
+      return isInlineTag(element.tagName) ? (smallContainer(element.parentElement) ?? element) : element;
     }
     if (type !== Node.TEXT_NODE || options.isOwn(node)) return null;
     return smallContainer(node.parentElement) ?? node;
@@ -252,7 +244,7 @@ export function createScanner(options: ScannerOptions): Scanner {
   /** Subtrees, a step at a time; at least one step per slice, so a page busy with changes still gets read. */
   function workJobs(deadline: number): void {
     for (let first = true; jobs.length > 0 && (first || now() < deadline); first = false) {
-      if (!timed('subtree', () => jobs[0]!.scan.step(deadline, now))) jobs.shift();
+      if (!jobs[0]!.scan.step(deadline, now)) jobs.shift();
     }
   }
 

@@ -1,11 +1,12 @@
 import type { Matcher, Signal } from '../detectors/signal';
+import { piecedText, type PiecedText } from './pieced-text';
 
 /** A signal placed in the page: the text nodes holding its first and last character. */
 export interface Placed {
   signal: Signal;
   start: Text;
   end: Text;
-  /** The text it was found in (for the excerpt), `signal.index` being its offset there. */
+  /** The text around it (for the excerpt), `signal.index` being its offset there. */
   text: string;
 }
 
@@ -24,24 +25,71 @@ export interface SubtreeScanOptions {
   maxSignals: number;
   /** Signals found in one chunk, placed. */
   onPlaced(placed: readonly Placed[]): void;
+  /** Children of a long list read per piece (a subtree holding one is read a piece per step). */
+  pieceChildren: number;
 }
 
 /** Text nodes looked at between two looks at the clock while placing signals. */
 const WALK_BATCH = 256;
+/** Characters on each side of a signal passed for its excerpt: more than excerptOf reads whole. */
+const EXCERPT_SOURCE = 1300;
 /** Times a subtree is read again when the page changed it before its signals were placed. */
 const MAX_REREADS = 2;
 
+/** Elements looked at, nearest the root first, to find a long list in a subtree. */
+const SEARCHED = 256;
+
+/** The first element (breadth first) with at least `wide` element children: a table's rows, a list of cards. */
+function longList(root: Element, wide: number): Element | null {
+  const queue: Element[] = [root];
+  for (let i = 0; i < queue.length; i++) {
+    const element = queue[i]!;
+    if (element.childElementCount >= wide) return element;
+    for (let child = element.firstElementChild; child !== null && queue.length < SEARCHED; child = child.nextElementSibling) queue.push(child);
+  }
+  return null;
+}
+
+/**
+ * Ranges that together hold an element's text in tree order when it holds a long list (the bulk of a
+ * big page's text): what comes before the list, its children `per` at a time, what comes after. Their
+ * texts joined are its `textContent`, each read a millisecond or two where the whole can be one long
+ * task (a 5 MB registry: 10–15 ms). Finding the list looks at a few hundred elements, where cutting by
+ * element count would walk every element of the page. None when there is no long list: read at once.
+ */
+function piecesOf(root: Node, per: number): Range[] {
+  if (root.nodeType !== Node.ELEMENT_NODE) return [];
+  const list = longList(root as Element, per * 2);
+  if (list === null) return [];
+  const doc = root.ownerDocument!;
+  const pieces: Range[] = [];
+  const piece = (startNode: Node, startOffset: number, endNode: Node, endOffset: number): void => {
+    const range = doc.createRange();
+    range.setStart(startNode, startOffset);
+    range.setEnd(endNode, endOffset);
+    pieces.push(range);
+  };
+  const count = list.childNodes.length;
+  piece(root, 0, list, 0);
+  for (let at = 0; at < count; at += per) piece(list, at, list, Math.min(count, at + per));
+  piece(list, count, root, root.childNodes.length);
+  return pieces;
+}
+
 /**
  * Reads a subtree's text once (`textContent`: the one native read, which any scan pays; walking the
- * nodes from an extension's isolated world costs several times more, a wrapper per node), matches it a
- * chunk per step, and only when a chunk holds signals walks the text nodes to place them — resumably,
- * with a live Range as bookmark, since the page may remove the node the walk stopped at. If the page
- * changed the text before a signal was placed, the subtree is read again (what it added meanwhile also
- * reaches the MutationObserver).
+ * nodes from an extension's isolated world costs several times more, a wrapper per node; a big subtree
+ * in pieces, a step each), matches it a chunk per step, and only when a chunk holds signals walks the
+ * text nodes to place them — resumably, with a live Range as bookmark, since the page may remove the
+ * node the walk stopped at. If the page changed the text before a signal was placed, the subtree is
+ * read again (what it added meanwhile also reaches the MutationObserver).
  */
 export function createSubtreeScan(root: Node, options: SubtreeScanOptions): SubtreeScan {
   const doc = root.ownerDocument ?? (root as Document);
-  let text: string | null = null;
+  let text: PiecedText | null = null;
+  /** A big subtree's text: the pieces to read (live Ranges, so a page's changes meanwhile move them), those read. */
+  let pieces: Range[] | null = null;
+  let read: string[] = [];
   let rereads = 0;
   /** Matching: the next chunk starts here; signals starting before `lastEnd` overlap one taken. */
   let position = 0;
@@ -57,6 +105,8 @@ export function createSubtreeScan(root: Node, options: SubtreeScanOptions): Subt
 
   const restart = (): void => {
     text = null;
+    pieces = null;
+    read = [];
     position = 0;
     lastEnd = 0;
     toPlace = [];
@@ -136,7 +186,9 @@ export function createSubtreeScan(root: Node, options: SubtreeScanOptions): Subt
         endStart += end.data.length;
         end = next;
       }
-      placed.push({ signal, start, end, text: text! });
+      // The text around it, enough for excerptOf to read it as it would the whole.
+      const from = Math.max(0, signal.index - EXCERPT_SOURCE);
+      placed.push({ signal: { ...signal, index: signal.index - from }, start, end, text: text!.slice(from, signal.index + signal.length + EXCERPT_SOURCE) });
       toPlace.shift();
     }
     if (placed.length > 0) options.onPlaced(placed);
@@ -147,7 +199,16 @@ export function createSubtreeScan(root: Node, options: SubtreeScanOptions): Subt
   return {
     step(deadline, now) {
       if (text === null) {
-        text = root.nodeType === Node.TEXT_NODE ? (root as Text).data : (root.textContent ?? '');
+        if (pieces === null) {
+          pieces = piecesOf(root, options.pieceChildren);
+          if (pieces.length === 0) text = piecedText([root.nodeType === Node.TEXT_NODE ? (root as Text).data : (root.textContent ?? '')]);
+          return true;
+        }
+        read.push(pieces[read.length]!.toString());
+        if (read.length === pieces.length) {
+          text = piecedText(read);
+          read = [];
+        }
         return true;
       }
       if (toPlace.length > 0) return place(deadline, now) || position < text.length;

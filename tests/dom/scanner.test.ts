@@ -233,6 +233,39 @@ describe('subtrees read in chunks', () => {
     }
   });
 
+  it('reads a subtree holding a long list a piece of the list at a time (never its whole textContent) and finds the same, text across a cut included', () => {
+    const parts: string[] = [];
+    const errors = ['Набор <b>ключей</b> <i>не</i> существует', 'Сертификат <span>отозван</span> (0x800B010C)', 'Ошибка: <b>код ошибки</b> -2146885621', 'Истекла лицензия на <b>КриптоПро</b> CSP'];
+    for (let i = 0; i < 40; i++) parts.push(`<p id="p${i}">${i % 9 === 4 ? errors[(i / 9) | 0] : i === 20 ? 'Набор ключей ' : i === 21 ? 'не существует' : `строка ${i} <b>реестра</b> лотов `.repeat(1 + (i % 3))}</p>`);
+    // Text before and after the list, a signal across two of its children, whitespace nodes between them.
+    document.body.innerHTML = `<header id="h"><b>Истекла</b> лицензия на КриптоПро CSP</header><main id="m">${parts.join('\n')}</main><footer id="f">Сертификат отозван</footer>`;
+    const whole = chunked(1_000_000);
+    whole.add(document.body);
+    while (whole.work(Number.POSITIVE_INFINITY));
+    const expected = found();
+    expect(expected).toEqual(expect.arrayContaining(['key-container-missing@m', 'cert-revoked@f', 'csp-license-expired@h']));
+    const body = document.body;
+    let proto: object | null = Object.getPrototypeOf(body) as object;
+    while (proto !== null && Object.getOwnPropertyDescriptor(proto, 'textContent') === undefined) proto = Object.getPrototypeOf(proto) as object | null;
+    const read = Object.getOwnPropertyDescriptor(proto!, 'textContent')!;
+    let wholeReads = 0;
+    Object.defineProperty(body, 'textContent', { configurable: true, get() { wholeReads++; return read.get!.call(this); } });
+    try {
+      for (const pieceChildren of [1, 2, 3, 5, 8, 13, 20]) {
+        for (const chunkChars of [50, 1_000_000]) {
+          hits = [];
+          const s = createScanner({ matcher: createMatcher(GENERIC_TEXT_SIGNALS), onHit: (hit) => hits.push(hit), isOwn: () => false, isRendered: fakeRendered, chunkChars, pieceChildren });
+          s.add(body);
+          while (s.work(Number.POSITIVE_INFINITY));
+          expect(found(), `pieces of ${pieceChildren} children, chunks of ${chunkChars}`).toEqual(expected);
+        }
+      }
+    } finally {
+      delete (body as unknown as Record<string, unknown>)['textContent'];
+    }
+    expect(wholeReads).toBe(0);
+  });
+
   it('reads one huge text node in pieces and still finds what ends it', () => {
     document.body.innerHTML = `<pre id="log">${'запись журнала '.repeat(20_000)}Ошибка: Набор ключей не существует</pre>`;
     let clock = 0;
