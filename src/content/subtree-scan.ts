@@ -78,8 +78,8 @@ function piecesOf(root: Node, per: number): Range[] {
 
 /**
  * Reads a subtree's text once (`textContent`: the one native read, which any scan pays; walking the
- * nodes from an extension's isolated world costs several times more, a wrapper per node; a big subtree
- * in pieces, a step each), matches it a chunk per step, and only when a chunk holds signals walks the
+ * nodes from an extension's isolated world costs several times more, a wrapper per node; a subtree
+ * holding a long list in pieces, a step each), matches it a chunk per step, and only when a chunk holds signals walks the
  * text nodes to place them — resumably, with a live Range as bookmark, since the page may remove the
  * node the walk stopped at. If the page changed the text before a signal was placed, the subtree is
  * read again (what it added meanwhile also reaches the MutationObserver).
