@@ -266,6 +266,24 @@ describe('subtrees read in chunks', () => {
     expect(wholeReads).toBe(0);
   });
 
+  it('a page that removes or refills its long list between piece reads gets no error and no stale hit', () => {
+    const rows = (tag: string): string => Array.from({ length: 40 }, (_, i) => `<p>${tag} строка ${i}${i === 7 ? ' Набор ключей не существует' : ''}</p>`).join('');
+    for (const change of ['remove', 'refill'] as const) {
+      hits = [];
+      document.body.innerHTML = `<main id="m">${rows('старая')}</main><footer id="f">Сертификат отозван</footer>`;
+      let clock = 0;
+      const s = createScanner({ matcher: createMatcher(GENERIC_TEXT_SIGNALS), onHit: (hit) => hits.push(hit), isOwn: () => false, isRendered: fakeRendered, pieceChildren: 5, now: () => clock++ });
+      s.add(document.body);
+      // A step per slice: the pieces are cut, the first ones read, then the page changes the list.
+      for (let i = 0; i < 3; i++) s.work(clock + 1);
+      const list = document.getElementById('m')!;
+      if (change === 'remove') list.remove();
+      else list.innerHTML = rows('новая').replace(' Набор ключей не существует', '');
+      while (s.work(Number.POSITIVE_INFINITY));
+      expect(found(), change).toEqual(['cert-revoked@f']);
+    }
+  });
+
   it('reads one huge text node in pieces and still finds what ends it', () => {
     document.body.innerHTML = `<pre id="log">${'запись журнала '.repeat(20_000)}Ошибка: Набор ключей не существует</pre>`;
     let clock = 0;
