@@ -266,6 +266,27 @@ describe('subtrees read in chunks', () => {
     expect(wholeReads).toBe(0);
   });
 
+  it('cuts falling on rows without text (empty rows, comments, a list ending in empty rows) lose and double nothing', () => {
+    const errors = ['Набор ключей не существует', 'Сертификат отозван (0x800B010C)', 'Истекла лицензия на КриптоПро CSP'];
+    const rows = Array.from({ length: 48 }, (_, i) =>
+      i >= 40 || i % 4 === 0 ? '<p></p>' : i % 4 === 1 ? '<p><!-- пусто --></p>' : `<p id="p${i}">${i % 13 === 2 ? errors[(i / 13) | 0] : `лот ${i}`}</p>`);
+    document.body.innerHTML = `<main id="m">${rows.join('')}</main>`;
+    const whole = chunked(1_000_000);
+    whole.add(document.body);
+    while (whole.work(Number.POSITIVE_INFINITY));
+    const expected = found();
+    expect(expected).toHaveLength(3);
+    for (let pieceChildren = 1; pieceChildren <= 9; pieceChildren++) {
+      for (const chunkChars of [7, 1_000_000]) {
+        hits = [];
+        const s = createScanner({ matcher: createMatcher(GENERIC_TEXT_SIGNALS), onHit: (hit) => hits.push(hit), isOwn: () => false, isRendered: fakeRendered, chunkChars, pieceChildren });
+        s.add(document.body);
+        while (s.work(Number.POSITIVE_INFINITY));
+        expect(found(), `pieces of ${pieceChildren} children, chunks of ${chunkChars}`).toEqual(expected);
+      }
+    }
+  });
+
   it('a page that removes or refills its long list between piece reads gets no error and no stale hit', () => {
     const rows = (tag: string): string => Array.from({ length: 40 }, (_, i) => `<p>${tag} строка ${i}${i === 7 ? ' Набор ключей не существует' : ''}</p>`).join('');
     for (const change of ['remove', 'refill'] as const) {
