@@ -8,10 +8,19 @@
 // compares.
 performance.mark('ep-doctor:script-start');
 {
-  const tab = Number(new URLSearchParams(location.search).get('tab'));
-  /** @type {Record<string, Promise<Record<string, unknown>>>} */
-  const reads = { local: chrome.storage.local.get(['settings:lang', 'hint-titles:ru', 'hint-titles:en']) };
-  if (Number.isInteger(tab) && tab > 0) reads[`session:${tab}`] = chrome.storage.session.get([`tab:${tab}`, `check:${tab}`]);
+  const param = Number(new URLSearchParams(location.search).get('tab'));
+  const named = Number.isInteger(param) && param > 0;
+  /** @param {number} id */
+  const perTab = (id) => chrome.storage.session.get([`tab:${id}`, `check:${id}`]).then((stored) => ({ id, stored }));
+  // The toolbar popup has no ?tab=: its tab is the active one, and that tab's keys are read as soon as
+  // the query answers, chained here (two browser round trips, ~7 ms) rather than after the modules.
+  const tab = named ? chrome.tabs.get(param) : chrome.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]);
+  /** @type {Record<string, Promise<unknown>>} */
+  const reads = {
+    local: chrome.storage.local.get(['settings:lang', 'hint-titles:ru', 'hint-titles:en']),
+    tab,
+    perTab: named ? perTab(param) : tab.then((found) => (found?.id === undefined ? null : perTab(found.id))),
+  };
   // A read nobody takes over must not surface as an unhandled rejection.
   for (const read of Object.values(reads)) read.catch(() => undefined);
   Reflect.set(window, 'epDoctorEarlyReads', reads);

@@ -4,7 +4,7 @@ import { hintTitlesKey, type HintTitles } from '../core/hint-titles';
 import { checkResultKey, tabFindingsKey } from '../core/keys';
 import { LANG_SETTING_KEY, LANGS, resolveLang, type Lang } from '../core/localized';
 import type { TabFindings } from '../core/messages';
-import { looksLikeHintTitles } from './hint-titles';
+import { isRecord, looksLikeHintTitles } from './hint-titles';
 import { looksLikeCheckResult, looksLikeTabFindings } from './stored';
 
 export interface TabInfo {
@@ -29,27 +29,38 @@ function tabParam(): number | null {
   return Number.isInteger(param) && param > 0 ? param : null;
 }
 
-async function targetTab(param: number | null): Promise<TabInfo | null> {
-  const tab = param !== null ? await browser.tabs.get(param).catch(() => null) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  return tab?.id === undefined ? null : { id: tab.id, url: tab.url ?? '' };
-}
-
 /**
  * A read entrypoints/popup/script-start.js already started (before the modules loaded), taken over
  * once; null when it did not start that one (an async script arriving after the modules is possible:
- * its reads then go unused).
+ * its reads then go unused). What it brings is checked by the caller.
  */
-function earlyRead(name: string): Promise<Record<string, unknown>> | null {
-  const reads = (window as { epDoctorEarlyReads?: Record<string, Promise<Record<string, unknown>> | undefined> }).epDoctorEarlyReads;
+function earlyRead(name: string): Promise<unknown> | null {
+  const reads = (window as { epDoctorEarlyReads?: Record<string, Promise<unknown> | undefined> }).epDoctorEarlyReads;
   const read = reads?.[name];
   if (reads !== undefined) delete reads[name];
   return read ?? null;
 }
 
+async function targetTab(param: number | null): Promise<TabInfo | null> {
+  const early = earlyRead('tab');
+  const tab: unknown =
+    early !== null ? await early.catch(() => null)
+    : param !== null ? await browser.tabs.get(param).catch(() => null)
+    : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (!isRecord(tab) || typeof tab['id'] !== 'number') return null;
+  return { id: tab['id'], url: typeof tab['url'] === 'string' ? tab['url'] : '' };
+}
+
+/** The tab's keys as the start script read them, when it read them for this tab. */
+async function earlyTabStorage(tabId: number): Promise<Record<string, unknown> | null> {
+  const read = await earlyRead('perTab')?.catch(() => null);
+  return isRecord(read) && read['id'] === tabId && isRecord(read['stored']) ? read['stored'] : null;
+}
+
 async function tabStorage(tabId: number): Promise<Pick<FirstRead, 'findings' | 'check'>> {
   const findingsKey = tabFindingsKey(tabId);
   const checkKey = checkResultKey(tabId);
-  const stored = await (earlyRead(`session:${tabId}`) ?? browser.storage.session.get([findingsKey, checkKey]));
+  const stored: Record<string, unknown> = (await earlyTabStorage(tabId)) ?? (await browser.storage.session.get([findingsKey, checkKey]));
   const findings: unknown = stored[findingsKey];
   const check: unknown = stored[checkKey];
   return { findings: looksLikeTabFindings(findings) ? findings : null, check: looksLikeCheckResult(check) ? check : null };
@@ -62,7 +73,7 @@ async function tabStorage(tabId: number): Promise<Pick<FirstRead, 'findings' | '
  */
 export async function readFirst(): Promise<FirstRead> {
   const param = tabParam();
-  const local = earlyRead('local') ?? browser.storage.local.get([LANG_SETTING_KEY, ...LANGS.map(hintTitlesKey)]);
+  const local = (earlyRead('local') as Promise<Record<string, unknown>> | null) ?? browser.storage.local.get([LANG_SETTING_KEY, ...LANGS.map(hintTitlesKey)]);
   const tab = targetTab(param);
   const early = param === null ? null : tabStorage(param);
   // Not awaited when the tab is gone; its failure must not surface as an unhandled rejection.

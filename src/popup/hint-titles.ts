@@ -3,7 +3,7 @@ import type { Lang } from '../core/localized';
 
 const SEVERITY = new Set(['error', 'warning', 'info']);
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The titles key as the background writes it, for this version and language. Only our background

@@ -135,14 +135,53 @@ describe('reads the start script began', () => {
     history.replaceState(null, '', `/popup.html?tab=${TAB}`);
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'ep-doctor', version: VERSION });
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ru');
-    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: TAB, url: 'https://www.sberbank-ast.ru/sign' } as never);
+    const get = vi.spyOn(fakeBrowser.tabs, 'get');
     const local = vi.spyOn(fakeBrowser.storage.local, 'get');
     const session = vi.spyOn(fakeBrowser.storage.session, 'get');
-    Reflect.set(window, 'epDoctorEarlyReads', { local: Promise.resolve({ 'settings:lang': 'en' }), [`session:${TAB}`]: Promise.resolve({ [checkResultKey(TAB)]: stored }) });
+    Reflect.set(window, 'epDoctorEarlyReads', {
+      local: Promise.resolve({ 'settings:lang': 'en' }),
+      tab: Promise.resolve({ id: TAB, url: 'https://www.sberbank-ast.ru/sign' }),
+      perTab: Promise.resolve({ id: TAB, stored: { [checkResultKey(TAB)]: stored } }),
+    });
     const first = await readFirst();
     expect(first.setting).toBe('en');
+    expect(first.tab).toEqual({ id: TAB, url: 'https://www.sberbank-ast.ru/sign' });
     expect(first.check?.id).toBe('c1');
+    expect(get).not.toHaveBeenCalled();
     expect(local).not.toHaveBeenCalled();
     expect(session).not.toHaveBeenCalled();
+  });
+
+  it('the toolbar popup (no ?tab=) takes over the active tab and its keys, asking nothing again', async () => {
+    history.replaceState(null, '', '/popup.html');
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'ep-doctor', version: VERSION });
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ru');
+    const query = vi.spyOn(fakeBrowser.tabs, 'query');
+    const session = vi.spyOn(fakeBrowser.storage.session, 'get');
+    Reflect.set(window, 'epDoctorEarlyReads', {
+      local: Promise.resolve({}),
+      tab: Promise.resolve({ id: TAB, url: 'https://www.sberbank-ast.ru/sign' }),
+      perTab: Promise.resolve({ id: TAB, stored: { [checkResultKey(TAB)]: stored } }),
+    });
+    const first = await readFirst();
+    expect(first.tab?.id).toBe(TAB);
+    expect(first.check?.id).toBe('c1');
+    expect(query).not.toHaveBeenCalled();
+    expect(session).not.toHaveBeenCalled();
+  });
+
+  it('keys the start script read for another tab, or a malformed early read, are not used: storage is asked for this tab', async () => {
+    history.replaceState(null, '', '/popup.html');
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'ep-doctor', version: VERSION });
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ru');
+    await fakeBrowser.storage.session.set({ [checkResultKey(TAB)]: stored });
+    for (const perTab of [{ id: TAB + 1, stored: { [checkResultKey(TAB)]: { ...stored, id: 'other' } } }, { id: TAB, stored: 'nope' }, null]) {
+      const session = vi.spyOn(fakeBrowser.storage.session, 'get');
+      Reflect.set(window, 'epDoctorEarlyReads', { local: Promise.resolve({}), tab: Promise.resolve({ id: TAB, url: '' }), perTab: Promise.resolve(perTab) });
+      const first = await readFirst();
+      expect(first.check?.id).toBe('c1');
+      expect(session).toHaveBeenCalledTimes(1);
+      session.mockRestore();
+    }
   });
 });

@@ -506,3 +506,21 @@ describe('hostile pages: the verdict is right or «проверка невозм
     });
   });
 });
+
+describe('the toolbar popup', () => {
+  it('opened from the toolbar (no ?tab=: its tab is the active one, read from the start script) shows that tab\'s result', async () => {
+    await withScenario({ name: 'demo', scenario: scenario('demo') }, async (opened) => {
+      const result = await pressCheck(opened);
+      expect(result.problems.length).toBeGreaterThan(0);
+      await opened.popup.close();
+      await opened.page.bringToFront();
+      await opened.worker.evaluate(() => chrome.action.openPopup());
+      const target = await opened.browser.waitForTarget((t) => t.url().endsWith('/popup.html'), { timeout: 10_000 });
+      const popup = await target.asPage();
+      await popup.waitForSelector('[data-testid=result] [data-problem]', { timeout: 10_000 });
+      const shown = await popup.$$eval('[data-testid=result] [data-problem]', (items) => items.map((item) => item.getAttribute('data-problem')));
+      expect([...new Set(shown)].sort()).toEqual(result.problems.map((p) => p.id).sort());
+      await popup.close();
+    });
+  });
+});
