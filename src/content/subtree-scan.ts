@@ -43,7 +43,7 @@ const MAX_REREADS = 2;
 const SEARCHED = 256;
 
 /** The first element (breadth first) with at least `wide` element children: a table's rows, a list of cards. */
-function longList(root: Element, wide: number): Element | null {
+export function longList(root: Element, wide: number): Element | null {
   const queue: Element[] = [root];
   for (let i = 0; i < queue.length; i++) {
     const element = queue[i]!;
