@@ -47,7 +47,8 @@ export function longList(root: Element, wide: number): Element | null {
   const queue: Element[] = [root];
   for (let i = 0; i < queue.length; i++) {
     const element = queue[i]!;
-    if (element.childElementCount >= wide) return element;
+    // Not childElementCount: that walks every child of a 10,000-row list; this stops at the wide-th.
+    if (element.children[wide - 1] !== undefined) return element;
     for (let child = element.firstElementChild; child !== null && queue.length < SEARCHED; child = child.nextElementSibling) queue.push(child);
   }
   return null;
@@ -73,9 +74,9 @@ function piecesOf(root: Node, per: number): Range[] {
   const pieces: Range[] = [];
   let range = doc.createRange();
   range.setStart(root, 0);
-  for (let at = per; at < children.length; at += per) {
+  for (let at = per, child = children[at]; child !== undefined; at += per, child = children[at]) {
     // The first text node in this child or after it.
-    walker.currentNode = children[at]!;
+    walker.currentNode = child;
     const text = walker.nextNode();
     if (text === null) break;
     if (text === range.startContainer) continue;
