@@ -73,12 +73,13 @@ async function tabStorage(tabId: number): Promise<Pick<FirstRead, 'findings' | '
  */
 export async function readFirst(): Promise<FirstRead> {
   const param = tabParam();
-  const local = (earlyRead('local') as Promise<Record<string, unknown>> | null) ?? browser.storage.local.get([LANG_SETTING_KEY, ...LANGS.map(hintTitlesKey)]);
+  const local: Promise<unknown> = earlyRead('local') ?? browser.storage.local.get([LANG_SETTING_KEY, ...LANGS.map(hintTitlesKey)]);
   const tab = targetTab(param);
   const early = param === null ? null : tabStorage(param);
   // Not awaited when the tab is gone; its failure must not surface as an unhandled rejection.
   early?.catch(() => undefined);
-  const [stored, target] = await Promise.all([local, tab]);
+  const [read, target] = await Promise.all([local, tab]);
+  const stored = isRecord(read) ? read : {};
   const perTab = target === null ? { findings: null, check: null } : target.id === param && early !== null ? await early : await tabStorage(target.id);
   const saved: unknown = stored[LANG_SETTING_KEY];
   const version = browser.runtime.getManifest().version;

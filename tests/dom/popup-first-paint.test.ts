@@ -170,6 +170,18 @@ describe('reads the start script began', () => {
     expect(session).not.toHaveBeenCalled();
   });
 
+  it('an early settings read that brings no object is taken as no settings, not a crash', async () => {
+    history.replaceState(null, '', '/popup.html');
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'ep-doctor', version: VERSION });
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ru');
+    for (const local of [null, 'en', ['en']]) {
+      Reflect.set(window, 'epDoctorEarlyReads', { local: Promise.resolve(local), tab: Promise.resolve({ id: TAB, url: '' }), perTab: Promise.resolve(null) });
+      const first = await readFirst();
+      expect(first.setting).toBe('auto');
+      expect(first.titles).toEqual({});
+    }
+  });
+
   it('keys the start script read for another tab, or a malformed early read, are not used: storage is asked for this tab', async () => {
     history.replaceState(null, '', '/popup.html');
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'ep-doctor', version: VERSION });
