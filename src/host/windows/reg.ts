@@ -73,9 +73,9 @@ export async function queryKey(run: ToolRunner, env: WindowsEnv, key: string, vi
   if (out.code === 0) return { state: 'found', keys: parseRegQuery(out.text) };
   if (NOT_FOUND.test(out.text)) return { state: 'absent' };
   // The runner keeps stderr, where reg.exe says «not found» (matched above) or «access denied» (a
-  // failure, below); exit code 1 with no text at all is still read as absent.
-  if (out.code === 1 && out.text.trim() === '') return { state: 'absent' };
-  const reason = out.code === null ? 'reg.exe could not be started' : (out.text.trim().split(/\r?\n/)[0] ?? '').slice(0, 200) || `reg.exe exit code ${out.code}`;
+  // failure, below). Windows' and Wine's reg.exe both say why they fail: an exit code with no text at
+  // all is a reg.exe that did not run its course, and a key it did not read is never «absent».
+  const reason = out.code === null ? 'reg.exe could not be started' : (out.text.trim().split(/\r?\n/)[0] ?? '').slice(0, 200) || `reg.exe exit code ${out.code} with no output`;
   return { state: 'failed', reason, timedOut: false };
 }
 

@@ -18,8 +18,8 @@ export function output(name: string, code: number | null = 0): ToolOutput {
 }
 export const text = (body: string, code: number | null = 0): ToolOutput => ({ text: body, code, timedOut: false });
 
-/** reg.exe for an absent key as the runner sees it: the error went to stderr, which is not kept. */
-export const ABSENT: ToolOutput = { text: '', code: 1, timedOut: false };
+/** reg.exe for an absent key as the runner sees it (stdout, then stderr, where the error goes). */
+export const ABSENT: ToolOutput = { text: 'ERROR: The system was unable to find the specified registry key or value.\r\n', code: 1, timedOut: false };
 export const TIMED_OUT: ToolOutput = { text: '', code: null, timedOut: true };
 
 export interface FakeRunner {

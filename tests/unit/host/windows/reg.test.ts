@@ -79,7 +79,7 @@ describe('queryKey', () => {
     expect(fake.calls[1]).toBe(`${REG} query HKCU\\Software\\X /ve /reg:64`);
   });
 
-  it('reads "not found" in English, in Russian, and as the bare exit code 1, as absent, not as an error', async () => {
+  it('reads "not found" in English, in Russian and as Wine says it as absent, not as an error', async () => {
     for (const out of [output('reg-query-not-found-en.txt', 1), output('reg-query-not-found-ru.txt', 1), output('wine/reg-query-not-found.txt', 1), ABSENT]) {
       expect(await queryKey(fakeRunner({}, out).run, {}, CHROME_HKLM, 64)).toEqual({ state: 'absent' });
     }
@@ -91,6 +91,8 @@ describe('queryKey', () => {
     expect(await queryKey(fakeRunner({}, text('ERROR: Access is denied.\r\n', 1)).run, {}, CHROME_HKLM, 64)).toEqual({ state: 'failed', reason: 'ERROR: Access is denied.', timedOut: false });
     expect(await queryKey(fakeRunner({}, TIMED_OUT).run, {}, CHROME_HKLM, 64)).toMatchObject({ state: 'failed', timedOut: true });
     expect(await queryKey(fakeRunner({}, text('', null)).run, {}, CHROME_HKLM, 64)).toMatchObject({ state: 'failed', reason: 'reg.exe could not be started' });
+    // An exit code with nothing said is a reg.exe that did not run its course: the key was not read.
+    expect(await queryKey(fakeRunner({}, text('', 1)).run, {}, CHROME_HKLM, 64)).toEqual({ state: 'failed', reason: 'reg.exe exit code 1 with no output', timedOut: false });
   });
 
   it('refuses keys outside HKCU/HKLM or with quotes', async () => {
