@@ -60,26 +60,26 @@ export function longList(root: Element, wide: number): Element | null {
  * last with what comes after. Their texts joined are its `textContent`, each read a millisecond or two
  * where the whole can be one long task (a 5 MB registry: 10–15 ms). Finding the list looks at a few
  * hundred elements, where cutting by element count would walk every element of the page. Cuts are at
- * the start of text nodes: a boundary given as an offset among 10,000 children is counted and walked to
- * by the browser at every set and read (~3 ms a load). None when there is no long list: read at once.
+ * the start of a child's first text node: a boundary given as an offset among 10,000 children is
+ * counted and walked to by the browser at every set and read (~3 ms a load). None when there is no
+ * long list: read at once.
  */
 function piecesOf(root: Node, per: number): Range[] {
   if (root.nodeType !== Node.ELEMENT_NODE) return [];
   const list = longList(root as Element, per * 2);
   if (list === null) return [];
   const doc = root.ownerDocument!;
-  const walker = doc.createTreeWalker(root, SHOW_TEXT);
   // The collection remembers where it was: read in order, it walks the children once.
   const children = list.children;
   const pieces: Range[] = [];
   let range = doc.createRange();
   range.setStart(root, 0);
   for (let at = per, child = children[at]; child !== undefined; at += per, child = children[at]) {
-    // The first text node in this child or after it.
-    walker.currentNode = child;
-    const text = walker.nextNode();
-    if (text === null) break;
-    if (text === range.startContainer) continue;
+    // The child's first text node, looked for in the child only: a walk on to the next text would
+    // cross a run of empty rows once per cut in it (a page of 1,000,000 empty rows: quadratic).
+    // A child without text is no cut; the piece runs on to the next one.
+    const text = doc.createTreeWalker(child, SHOW_TEXT).nextNode();
+    if (text === null) continue;
     range.setEnd(text, 0);
     pieces.push(range);
     range = doc.createRange();

@@ -124,6 +124,13 @@ describe('the popup opens with the stored result', () => {
   });
 });
 
+/** The popup page at `url` (with `?tab=`, or as the toolbar popup without), this version, a Russian browser. */
+function openedAt(url: string): void {
+  history.replaceState(null, '', url);
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'ep-doctor', version: VERSION });
+  vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ru');
+}
+
 describe('reads the start script began', () => {
   afterEach(() => {
     fakeBrowser.reset();
@@ -132,9 +139,7 @@ describe('reads the start script began', () => {
   });
 
   it('are taken over, not asked again', async () => {
-    history.replaceState(null, '', `/popup.html?tab=${TAB}`);
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'ep-doctor', version: VERSION });
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ru');
+    openedAt(`/popup.html?tab=${TAB}`);
     const get = vi.spyOn(fakeBrowser.tabs, 'get');
     const local = vi.spyOn(fakeBrowser.storage.local, 'get');
     const session = vi.spyOn(fakeBrowser.storage.session, 'get');
@@ -153,9 +158,7 @@ describe('reads the start script began', () => {
   });
 
   it('the toolbar popup (no ?tab=) takes over the active tab and its keys, asking nothing again', async () => {
-    history.replaceState(null, '', '/popup.html');
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'ep-doctor', version: VERSION });
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ru');
+    openedAt('/popup.html');
     const query = vi.spyOn(fakeBrowser.tabs, 'query');
     const session = vi.spyOn(fakeBrowser.storage.session, 'get');
     Reflect.set(window, 'epDoctorEarlyReads', {
@@ -171,9 +174,7 @@ describe('reads the start script began', () => {
   });
 
   it('an early settings read that brings no object is taken as no settings, not a crash', async () => {
-    history.replaceState(null, '', '/popup.html');
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'ep-doctor', version: VERSION });
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ru');
+    openedAt('/popup.html');
     for (const local of [null, 'en', ['en']]) {
       Reflect.set(window, 'epDoctorEarlyReads', { local: Promise.resolve(local), tab: Promise.resolve({ id: TAB, url: '' }), perTab: Promise.resolve(null) });
       const first = await readFirst();
@@ -183,9 +184,7 @@ describe('reads the start script began', () => {
   });
 
   it('keys the start script read for another tab, or a malformed early read, are not used: storage is asked for this tab', async () => {
-    history.replaceState(null, '', '/popup.html');
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'ep-doctor', version: VERSION });
-    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('ru');
+    openedAt('/popup.html');
     await fakeBrowser.storage.session.set({ [checkResultKey(TAB)]: stored });
     for (const perTab of [{ id: TAB + 1, stored: { [checkResultKey(TAB)]: { ...stored, id: 'other' } } }, { id: TAB, stored: 'nope' }, null]) {
       const session = vi.spyOn(fakeBrowser.storage.session, 'get');

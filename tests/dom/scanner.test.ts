@@ -287,6 +287,19 @@ describe('subtrees read in chunks', () => {
     }
   });
 
+  it('a long run of empty rows costs one look per row, not one walk across the run per cut (a hostile page of empty rows)', () => {
+    // Cut every other row (the list is <main>: <body>'s two children are not one): a cut that walked on to the
+    // next text node would cross the rest of the run each time (quadratic).
+    document.body.innerHTML = `<main>${'<p></p>'.repeat(20_000)}<p id="e">Сертификат отозван</p></main><footer id="f">Набор ключей не существует</footer>`;
+    const started = performance.now();
+    const s = createScanner({ matcher: createMatcher(GENERIC_TEXT_SIGNALS), onHit: (hit) => hits.push(hit), isOwn: () => false, isRendered: fakeRendered, pieceChildren: 2 });
+    s.add(document.body);
+    while (s.work(Number.POSITIVE_INFINITY));
+    expect(found()).toEqual(['cert-revoked@e', 'key-container-missing@f']);
+    // Linear: under a second here (happy-dom); a walk per cut across the run took over a minute.
+    expect(performance.now() - started).toBeLessThan(8_000);
+  });
+
   it('a page that removes or refills its long list between piece reads gets no error and no stale hit', () => {
     const rows = (tag: string): string => Array.from({ length: 40 }, (_, i) => `<p>${tag} строка ${i}${i === 7 ? ' Набор ключей не существует' : ''}</p>`).join('');
     for (const change of ['remove', 'refill'] as const) {
