@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHost } from '@/scripts/host/build';
 import { EXTENSION_ORIGINS, FIREFOX_ADDON_IDS } from '@/src/host/origins';
 import { HostReply, HOST_NAME, HOST_VERSION } from '@/src/host/protocol';
-import { parseRegQuery } from '@/src/host/windows/reg';
 import { createPrefix, launchAsBrowser, zPath, type WinePrefix } from './wine';
 
 /**
@@ -30,11 +29,7 @@ const KEYS = {
 };
 
 /** The default value of `<key>\ru.ep_doctor.host`, as Wine's reg.exe prints it; null when the key is absent. */
-async function registered(key: string): Promise<string | null> {
-  const out = await wine.reg(['query', `${key}\\${HOST_NAME}`, '/ve']);
-  if (out.code !== 0) return null;
-  return parseRegQuery(out.text)[0]?.values.find((v) => v.name === '')?.data ?? null;
-}
+const registered = (key: string): Promise<string | null> => wine.defaultValue(`${key}\\${HOST_NAME}`);
 
 describe('ep-doctor-host.exe under Wine', () => {
   it('answers hello and inventory when Chrome starts it (cmd.exe, named pipes, the caller origin)', async () => {

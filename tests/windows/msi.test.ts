@@ -9,7 +9,6 @@ import { msiVersion } from '@/scripts/installers/msi';
 import { EXTENSION_ORIGINS, FIREFOX_ADDON_IDS } from '@/src/host/origins';
 import { HostReply, HOST_NAME } from '@/src/host/protocol';
 import { registrationKeys } from '@/src/host/windows/install';
-import { parseRegQuery } from '@/src/host/windows/reg';
 import { createPrefix, launchAsBrowser, zPath, type WinePrefix } from './wine';
 
 /**
@@ -30,11 +29,7 @@ afterAll(() => wine?.close());
 const LOCAL = `C:\\users\\${userInfo().username}\\AppData\\Local\\ep-doctor`;
 const MACHINE = 'C:\\Program Files\\ep-doctor';
 
-async function defaultValue(key: string): Promise<string | null> {
-  const out = await wine.reg(['query', key, '/ve', '/reg:64']);
-  if (out.code !== 0) return null;
-  return parseRegQuery(out.text)[0]?.values.find((v) => v.name === '')?.data ?? null;
-}
+const defaultValue = (key: string): Promise<string | null> => wine.defaultValue(key, 64);
 
 /** What Chrome does with a registration: the key's manifest, its `path` resolved against the manifest's folder. */
 function resolveLikeChrome(manifestFile: string): { program: string; manifest: Record<string, unknown> } {

@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { nodeBinary } from '@/scripts/host/node-binaries';
 import { decodeOutput } from '@/src/host/run-tool';
+import { parseRegQuery } from '@/src/host/windows/reg';
+
+/** What Wine 8's reg.exe prints for an absent key (tests/fixtures/host/windows/wine/reg-query-not-found.txt). */
+const WINE_REG_NOT_FOUND = /^reg: Unable to find the specified registry key/m;
 
 /**
  * A throw-away Windows for tests: a Wine prefix of its own (Windows 10, 64-bit), its registry, its
@@ -27,6 +31,11 @@ export interface WinePrefix {
   unix(windowsPath: string): string;
   run(program: string, args: readonly string[], timeoutMs?: number): Promise<WineRun>;
   reg(args: readonly string[]): Promise<WineRun>;
+  /**
+   * A key's default value as Wine's reg.exe prints it; null only when reg.exe says the key is absent.
+   * Any other failed run is asked again, twice at most, then thrown with what reg.exe printed.
+   */
+  defaultValue(key: string, view?: 32 | 64): Promise<string | null>;
   /** Imports a .reg file's text (REGEDIT4 syntax) into the prefix's registry. */
   importReg(text: string): Promise<void>;
   close(): void;
@@ -72,6 +81,7 @@ export async function createPrefix(): Promise<WinePrefix> {
     },
     run,
     reg: (args) => run('reg', args),
+    defaultValue: (key, view) => readDefaultValue((args) => run('reg', args), key, view),
     importReg: async (text) => {
       const file = path.join(scratch, `import-${n++}.reg`);
       // regedit reads UTF-16 with a byte-order mark, as Windows writes .reg files.
@@ -89,6 +99,25 @@ export async function createPrefix(): Promise<WinePrefix> {
   const version = await prefix.reg(['add', 'HKCU\\Software\\Wine', '/v', 'Version', '/d', 'win10', '/f']);
   if (version.code !== 0) throw new Error(`could not set the Windows version: ${version.text}`);
   return prefix;
+}
+
+// Twice in full runs on the loaded machine a present key read as missing, from the host's reg.exe and
+// from this one (2026-12-07, see tests/fixtures/host/windows/wine/README.md): only reg.exe's own
+// «Unable to find» is an absent key, and what it printed otherwise is kept to see what happened.
+export async function readDefaultValue(reg: (args: readonly string[]) => Promise<WineRun>, key: string, view?: 32 | 64): Promise<string | null> {
+  const failures: string[] = [];
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const out = await reg(['query', key, '/ve', ...(view === undefined ? [] : [`/reg:${view}`])]);
+    if (out.code === 0) {
+      const value = parseRegQuery(out.text)[0]?.values.find((v) => v.name === '')?.data;
+      if (value !== undefined) return value;
+    } else if (WINE_REG_NOT_FOUND.test(out.text)) {
+      return null;
+    }
+    failures.push(`exit ${out.code}: ${JSON.stringify(out.text.slice(0, 300))}`);
+    process.stdout.write(`  wine reg query ${key} failed (attempt ${attempt}): ${failures.at(-1)}\n`);
+  }
+  throw new Error(`reg query ${key} /ve failed 3 times: ${failures.join('; ')}`);
 }
 
 /** A Linux path as Wine's Z: drive shows it. */
