@@ -68,7 +68,9 @@ const KEY = /^(HKCU|HKLM|HKEY_CURRENT_USER|HKEY_LOCAL_MACHINE)\\[^"\x00-\x1f]{1,
 export async function queryKey(run: ToolRunner, env: WindowsEnv, key: string, view: 32 | 64, options: { recursive?: boolean; defaultOnly?: boolean } = {}): Promise<RegQueryResult> {
   if (!KEY.test(key)) throw new Error(`not a registry key the host reads: ${key.slice(0, 80)}`);
   const args = ['query', key, ...(options.recursive === true ? ['/s'] : []), ...(options.defaultOnly === true ? ['/ve'] : []), `/reg:${view}`];
-  const out = await run(regExe(env), args);
+  let out = await run(regExe(env), args);
+  // Exited without a word: it did not run its course (seen under Wine on a loaded machine). Asked once more.
+  if (!out.timedOut && out.code !== null && out.code !== 0 && out.text.trim() === '') out = await run(regExe(env), args);
   if (out.timedOut) return { state: 'failed', reason: 'reg.exe did not answer in time', timedOut: true };
   if (out.code === 0) return { state: 'found', keys: parseRegQuery(out.text) };
   if (NOT_FOUND.test(out.text)) return { state: 'absent' };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandEnvironment, isWindowsAbsolutePath, windowsDirs } from '@/src/host/windows/paths';
 import { normalizeKey, parseRegQuery, queryKey, regExe, subkeyNames } from '@/src/host/windows/reg';
+import type { ToolRunner } from '@/src/host/run-tool';
 import { ABSENT, fakeRunner, output, REG, text, TIMED_OUT } from './fake';
 
 const CHROME_HKLM = 'HKLM\\Software\\Google\\Chrome\\NativeMessagingHosts';
@@ -91,8 +92,26 @@ describe('queryKey', () => {
     expect(await queryKey(fakeRunner({}, text('ERROR: Access is denied.\r\n', 1)).run, {}, CHROME_HKLM, 64)).toEqual({ state: 'failed', reason: 'ERROR: Access is denied.', timedOut: false });
     expect(await queryKey(fakeRunner({}, TIMED_OUT).run, {}, CHROME_HKLM, 64)).toMatchObject({ state: 'failed', timedOut: true });
     expect(await queryKey(fakeRunner({}, text('', null)).run, {}, CHROME_HKLM, 64)).toMatchObject({ state: 'failed', reason: 'reg.exe could not be started' });
-    // An exit code with nothing said is a reg.exe that did not run its course: the key was not read.
-    expect(await queryKey(fakeRunner({}, text('', 1)).run, {}, CHROME_HKLM, 64)).toEqual({ state: 'failed', reason: 'reg.exe exit code 1 with no output', timedOut: false });
+    // An exit code with nothing said is a reg.exe that did not run its course: asked once more, and the key was not read.
+    const silent = fakeRunner({}, text('', 1));
+    expect(await queryKey(silent.run, {}, CHROME_HKLM, 64)).toEqual({ state: 'failed', reason: 'reg.exe exit code 1 with no output', timedOut: false });
+    expect(silent.calls).toHaveLength(2);
+  });
+
+  it('asks once more only after a run that said nothing, and takes the second answer', async () => {
+    const answers = [text('', 1), output('wine/reg-query-not-found.txt', 1)];
+    const calls: string[] = [];
+    const run: ToolRunner = (tool, args) => {
+      calls.push([tool, ...args].join(' '));
+      return Promise.resolve(answers.shift() ?? text('', 1));
+    };
+    expect(await queryKey(run, {}, CHROME_HKLM, 64)).toEqual({ state: 'absent' });
+    expect(calls).toEqual([`${REG} query ${CHROME_HKLM} /reg:64`, `${REG} query ${CHROME_HKLM} /reg:64`]);
+    for (const once of [ABSENT, TIMED_OUT, text('', null), text('ERROR: Access is denied.\r\n', 1)]) {
+      const fake = fakeRunner({}, once);
+      await queryKey(fake.run, {}, CHROME_HKLM, 64);
+      expect(fake.calls).toHaveLength(1);
+    }
   });
 
   it('refuses keys outside HKCU/HKLM or with quotes', async () => {
