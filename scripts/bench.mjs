@@ -15,7 +15,7 @@ import { checkFigures } from './bench/check.mjs';
 import { contentFigures } from './bench/content.mjs';
 import { hostFigures } from './bench/host.mjs';
 import { memoryFigures } from './bench/memory.mjs';
-import { pageLoadFigures } from './bench/page-load.mjs';
+import { DEFAULT_LOADS, pageLoadFigures } from './bench/page-load.mjs';
 import { worstCaseFigures } from './bench/worst-case.mjs';
 import { popupFigures } from './bench/popup.mjs';
 import { figure, markdownTable, passes } from './bench/table.mjs';
@@ -38,7 +38,7 @@ if (wanted('content')) {
   figures.push(...(await contentFigures()));
 }
 if (wanted('load')) {
-  progress(`page load with and without, ${process.env['BENCH_LOADS'] ?? 21} pairs`);
+  progress(`page load with and without, ${process.env['BENCH_LOADS'] ?? DEFAULT_LOADS} pairs`);
   figures.push(...(await pageLoadFigures()));
 }
 if (wanted('worst')) {
