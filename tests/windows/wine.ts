@@ -104,7 +104,7 @@ export async function createPrefix(): Promise<WinePrefix> {
 // Twice in full runs on the loaded machine a present key read as missing, from the host's reg.exe and
 // from this one (2026-12-07, see tests/fixtures/host/windows/wine/README.md): only reg.exe's own
 // «Unable to find» is an absent key, and what it printed otherwise is kept to see what happened.
-export async function readDefaultValue(reg: (args: readonly string[]) => Promise<WineRun>, key: string, view?: 32 | 64): Promise<string | null> {
+async function readDefaultValue(reg: (args: readonly string[]) => Promise<WineRun>, key: string, view?: 32 | 64): Promise<string | null> {
   const failures: string[] = [];
   for (let attempt = 1; attempt <= 3; attempt++) {
     const out = await reg(['query', key, '/ve', ...(view === undefined ? [] : [`/reg:${view}`])]);
