@@ -1,5 +1,9 @@
 /** Text in these elements is never shown as page text: code, templates, form contents, fallbacks. */
-export const EXCLUDED_SELECTOR = 'script,style,template,textarea,noscript,title,svg style';
+const EXCLUDED = ['script', 'style', 'template', 'textarea', 'noscript', 'title'];
+/** A type selector matches in any namespace: `style` is also an SVG <style>. */
+export const EXCLUDED_SELECTOR = EXCLUDED.join();
+/** The same as tag names, HTML's upper case and SVG's (or XHTML's) lower: a set look-up where `matches` costs a selector match. */
+export const EXCLUDED_TAGS = new Set(EXCLUDED.flatMap((tag) => [tag, tag.toUpperCase()]));
 
 const INLINE_TAGS = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'BR', 'CITE', 'CODE', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'LABEL', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'NOBR']);
 

@@ -1,6 +1,6 @@
 import type { ProblemId } from '../core/problem-ids';
 import { withoutGenericBesideSpecific, type Matcher, type Signal } from '../detectors/signal';
-import { commonElement, EXCLUDED_SELECTOR, isInlineTag } from './anchor';
+import { commonElement, EXCLUDED_SELECTOR, EXCLUDED_TAGS, isInlineTag } from './anchor';
 import { lastAtOrBefore } from './pieced-text';
 import { createSubtreeScan, type Placed, type SubtreeScan } from './subtree-scan';
 import { timed } from './timing';
@@ -158,21 +158,23 @@ export function createScanner(options: ScannerOptions): Scanner {
   /**
    * The node to scan for a change: text split across inline elements needs its container, but never
    * a page-sized one (body, html, a shadow root, a container of many children): then the node alone.
-   * A block element is its own unit, so a page of rows costs no look at their parent.
+   * A block element is its own unit, so a page of rows costs no look at their parent. One read of a
+   * tag name decides most nodes: a page of rows pays for each. Our own hints are not skipped here:
+   * their text is in closed shadow roots, which no read of the page's text reaches, and a hit in
+   * anything of ours is dropped where hits are placed.
    */
   function unitFor(node: Node): Node | null {
     const type = node.nodeType;
     if (type === Node.ELEMENT_NODE) {
-      const element = node as Element;
-      if (element.firstChild === null || options.isOwn(element) || element.matches(EXCLUDED_SELECTOR)) return null;
-      return isInlineTag(element.tagName) ? (smallContainer(element.parentElement) ?? element) : element;
-    }
-    if (type !== Node.TEXT_NODE || options.isOwn(node)) return null;
-    return smallContainer(node.parentElement) ?? node;
-  }
-
-  function smallContainer(parent: Element | null): Element | null {
-    return parent !== null && !BIG_CONTAINERS.has(parent.tagName) && parent.childNodes.length <= SMALL_CONTAINER_CHILDREN ? parent : null;
+      const tag = (node as Element).tagName;
+      if (!isInlineTag(tag)) return EXCLUDED_TAGS.has(tag) ? null : node;
+      if (node.firstChild === null) return null;
+    } else if (type !== Node.TEXT_NODE) return null;
+    const parent = node.parentElement;
+    if (parent === null) return node;
+    const tag = parent.tagName;
+    if (EXCLUDED_TAGS.has(tag)) return null;
+    return !BIG_CONTAINERS.has(tag) && parent.childNodes.length <= SMALL_CONTAINER_CHILDREN ? parent : node;
   }
 
   function recheckPending(): void {

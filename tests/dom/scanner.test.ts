@@ -166,6 +166,22 @@ describe('mutations', () => {
     expect(hits[0]!.element.closest('tr')).not.toBeNull();
   });
 
+  it('reads nothing of a <style> or <script> whose text the page changes (CSS-in-JS libraries add rules all the time)', async () => {
+    document.body.innerHTML = '<style id="css">.a{}</style><script id="js">var a;</script><svg><style id="svg-css">.b{}</style></svg>';
+    const s = scanner();
+    const settle = observe(s);
+    let reads = 0;
+    for (const id of ['css', 'js', 'svg-css']) {
+      Object.defineProperty(document.getElementById(id)!, 'textContent', { configurable: true, get: () => (reads++, 'Плагин недоступен') });
+    }
+    document.getElementById('css')!.append(document.createTextNode('.c{} /* Плагин недоступен */'));
+    document.getElementById('js')!.firstChild!.nodeValue = 'var e = "Сертификат отозван";';
+    document.getElementById('svg-css')!.append(document.createTextNode('.d{}'));
+    await settle();
+    expect(reads).toBe(0);
+    expect(problems()).toEqual([]);
+  });
+
   it('finds text set through characterData', async () => {
     document.body.innerHTML = '<div class="toast"><span id="t">Загрузка…</span></div>';
     const s = scanner();
