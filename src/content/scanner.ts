@@ -16,7 +16,7 @@ export interface Hit {
 export interface ScannerOptions {
   matcher: Matcher;
   onHit(hit: Hit): void;
-  /** Our own UI: never scanned. */
+  /** Our own UI: no hit in it is reported (its text is in closed shadow roots, out of any read of the page). */
   isOwn(node: Node): boolean;
   /** Replaced in DOM tests, where nothing has layout. */
   isRendered?: (element: Element) => boolean;
