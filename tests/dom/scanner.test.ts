@@ -15,6 +15,7 @@ const scanner = () =>
     isOwn: (node) => (node instanceof Element ? node : node.parentElement)?.closest('ep-doctor-hint') != null,
     isRendered: fakeRendered,
   });
+
 /**
  * Counts the steps of tree walks (happy-dom's walkers and ranges move by these getters) and throws past
  * `limit`: a complexity bound that does not depend on how busy the machine is.
