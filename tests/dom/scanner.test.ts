@@ -17,7 +17,7 @@ const scanner = () =>
   });
 
 /**
- * Counts the steps of tree walks (happy-dom's walkers and ranges move by these getters) and throws past
+ * Counts the steps of tree walks (happy-dom's tree walkers move by these getters) and throws past
  * `limit`: a complexity bound that does not depend on how busy the machine is.
  */
 function domStepBound(limit: number): { count(): number; restore(): void } {
