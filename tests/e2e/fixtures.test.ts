@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPages } from '../../scripts/lib/run-pages.mjs';
-import { fixturePages } from '../helpers/fixture-pages';
+import { fixturePages, showsExpectedProblems } from '../helpers/fixture-pages';
 import { startSession, type Session } from './support';
 
 /** Every committed fixture page, served under its platform URL in real Chromium with the built extension. */
@@ -11,7 +11,7 @@ let results: Awaited<ReturnType<typeof runPages>>;
 
 beforeAll(async () => {
   session = await startSession();
-  results = await runPages(session, cases, { waitMs: 1500, parallel: 4 });
+  results = await runPages(session, cases, { waitMs: 1500, parallel: 4, settled: showsExpectedProblems(cases) });
 }, 300_000);
 afterAll(async () => {
   await session?.close();

@@ -25,3 +25,13 @@ export function fixturePages(): FixturePage[] {
         }),
     );
 }
+
+/**
+ * runPages' `settled` for fixture pages: a page has settled when it shows exactly the problems its .json names.
+ * The first scan waits for the page's idle moments, and pages are opened several at a time: on a loaded machine
+ * some pages' problems came after the 1.5 s wait (a full run, and 2 of 3 Chromium runs beside two busy loops;
+ * the latest 0.33 s after it). A page still missing its problems is read again until they come.
+ */
+export function showsExpectedProblems(cases: readonly FixturePage[]): (problems: string[], index: number) => boolean {
+  return (problems, index) => problems.join() === [...cases[index]!.problems].sort().join();
+}
